@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+
+from accounts import services
+from accounts.api.serializers import (
+    LogoutInputSerializer,
+    MessageSerializer,
+    SignupInputSerializer,
+    UserOutputSerializer,
+)
+
+
+class SignupApi(APIView):
+    """Create an account; it can log in once the emailed link is confirmed."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "signup"
+
+    @extend_schema(request=SignupInputSerializer, responses={201: UserOutputSerializer})
+    def post(self, request):
+        serializer = SignupInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        user = services.user_signup(
+            username=data["username"],
+            email=data["email"],
+            password=data["password"],
+            first_name=data.get("first_name", ""),
+            last_name=data.get("last_name", ""),
+        )
+        return Response(UserOutputSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class LoginApi(TokenObtainPairView):
+    """Exchange username (or email) and password for a refresh and an access token."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"
+
+
+class RefreshApi(TokenRefreshView):
+    """Exchange a refresh token for a new access token (and a rotated refresh token)."""
+
+
+class LogoutApi(APIView):
+    """Blacklist the refresh token; it is refused from then on."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(request=LogoutInputSerializer, responses={200: MessageSerializer})
+    def post(self, request):
+        serializer = LogoutInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.user_logout(refresh=serializer.validated_data["refresh"])
+        return Response({"detail": "Logged out."})

@@ -1,0 +1,107 @@
+"""Every email Rendezvous sends goes through this module.
+
+Each email is one short ``send_*`` function. They render
+``templates/emails/<name>_subject.txt``, ``<name>_message.txt`` and
+``<name>_message.html`` *now* (so the message shows the state that was saved),
+and hand the result to the ``deliver_email`` task *after the transaction
+commits*: a rolled-back request sends nothing, and a slow email service never
+slows a request once a worker backend is configured (see TASKS in settings).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+from email.message import MIMEPart
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+
+def render(name: str, context: dict) -> dict:
+    """Render one email's three templates into a JSON-safe payload."""
+    context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
+    subject = render_to_string(f"emails/{name}_subject.txt", context, using="text")
+    return {
+        "name": name,
+        "subject": " ".join(subject.split()),
+        "text": render_to_string(f"emails/{name}_message.txt", context, using="text"),
+        "html": render_to_string(f"emails/{name}_message.html", context),
+    }
+
+
+def send(
+    name: str,
+    to: Iterable[str],
+    context: dict,
+    *,
+    reply_to: Iterable[str] = (),
+    calendar: tuple[str, str] | None = None,
+) -> None:
+    """Queue one email to leave after the current transaction commits.
+
+    ``calendar`` is ``(method, ics_text)``: attached as ``invite.ics`` with the
+    iMIP ``method=`` parameter on its content type (RFC 6047), so mail clients
+    offer to add, update or remove the event.
+    """
+    payload = render(name, context) | {"to": list(to), "reply_to": list(reply_to)}
+    if calendar is not None:
+        payload["calendar"] = {"method": calendar[0], "ics": calendar[1]}
+    transaction.on_commit(lambda: deliver_email.enqueue(payload))
+
+
+def build_message(payload: dict) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=payload["subject"],
+        body=payload["text"],
+        to=payload["to"],
+        reply_to=payload.get("reply_to") or None,
+    )
+    message.attach_alternative(payload["html"], "text/html")
+    if cal := payload.get("calendar"):
+        part = MIMEPart()
+        part.set_content(
+            cal["ics"],
+            subtype="calendar",
+            charset="utf-8",
+            params={"method": cal["method"]},
+            disposition="attachment",
+            filename="invite.ics",
+        )
+        message.attach(part)
+    return message
+
+
+@task()
+def deliver_email(payload: dict, attempt: int = 1) -> None:
+    """Send one rendered email; on failure, try again later with backoff."""
+    try:
+        build_message(payload).send()
+    except Exception:
+        if attempt >= settings.EMAIL_MAX_ATTEMPTS:
+            logger.exception("Giving up on %s email to %s", payload["name"], payload["to"])
+            raise
+        logger.warning("Sending %s email failed (attempt %d), retrying", payload["name"], attempt)
+        retry = deliver_email
+        if retry.get_backend().supports_defer:
+            retry = retry.using(run_after=timezone.now() + timedelta(seconds=30 * 2**attempt))
+        retry.enqueue(payload, attempt + 1)
+        raise  # this attempt failed (and says so in the task results); the retry is queued
+
+
+# --- accounts ----------------------------------------------------------------
+
+
+def send_email_confirmation(user, url: str) -> None:
+    send("confirm_email", [user.email], {"user": user, "url": url})
+
+
+def send_password_reset(user, url: str) -> None:
+    send("password_reset", [user.email], {"user": user, "url": url})

@@ -1,0 +1,49 @@
+"""Staff admin (/admin/): every row of every owner. Owners use schedules.office."""
+
+from django.contrib import admin
+
+from schedules import models
+
+
+@admin.register(models.Contact)
+class ContactAdmin(admin.ModelAdmin):
+    list_display = ("first_name", "last_name", "email", "owner")
+    search_fields = ("first_name", "last_name", "email", "owner__username")
+    list_select_related = ("owner",)
+
+
+class InvitationInline(admin.TabularInline):
+    model = models.Invitation
+    extra = 0
+    fields = ("contact", "responded_at", "last_reminded_at")
+    readonly_fields = fields
+
+
+@admin.register(models.Calendar)
+class CalendarAdmin(admin.ModelAdmin):
+    list_display = ("name", "owner", "deadline", "finalized_at")
+    list_filter = ("finalized_at",)
+    search_fields = ("name", "owner__username")
+    list_select_related = ("owner",)
+    inlines = [InvitationInline]
+
+
+@admin.register(models.BookingPage)
+class BookingPageAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "owner", "duration", "is_active")
+    search_fields = ("title", "slug", "owner__username")
+    list_select_related = ("owner",)
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ("start", "end", "owner", "kind", "attendee_name", "status")
+    list_filter = ("kind", "status")
+    search_fields = ("attendee_name", "attendee_email", "owner__username")
+    date_hierarchy = "start"
+    list_select_related = ("owner",)
+    exclude = ("manage_token_hash",)
+
+
+admin.site.register(models.WorkingHours)
+admin.site.register(models.DateOverride)
