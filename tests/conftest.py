@@ -86,3 +86,43 @@ def web():
                 return super().request(**kwargs)
 
     return CommitClient()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    import os
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(executable):
+        pytest.fail("Browser tests need Debian's Chromium: apt-get install -y chromium")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls
+    # that tests make between page actions are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page; pass ``timezone_id`` via ``browser.new_context`` when it matters."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
