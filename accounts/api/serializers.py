@@ -64,3 +64,12 @@ class LogoutInputSerializer(serializers.Serializer):
 
 class MessageSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+class MeSerializer(serializers.ModelSerializer):
+    """The signed-in owner; name and time zone are editable."""
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "email", "first_name", "last_name", "timezone"]
+        read_only_fields = ["id", "username", "email"]

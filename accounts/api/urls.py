@@ -7,4 +7,5 @@ urlpatterns = [
     path("login/", views.LoginApi.as_view(), name="api_login"),
     path("token/refresh/", views.RefreshApi.as_view(), name="api_token_refresh"),
     path("logout/", views.LogoutApi.as_view(), name="api_logout"),
+    path("me/", views.MeApi.as_view(), name="api_me"),
 ]

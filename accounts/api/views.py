@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from rest_framework import generics, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -11,6 +11,7 @@ from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 from accounts import services
 from accounts.api.serializers import (
     LogoutInputSerializer,
+    MeSerializer,
     MessageSerializer,
     SignupInputSerializer,
     UserOutputSerializer,
@@ -63,3 +64,13 @@ class LogoutApi(APIView):
         serializer.is_valid(raise_exception=True)
         services.user_logout(refresh=serializer.validated_data["refresh"])
         return Response({"detail": "Logged out."})
+
+
+class MeApi(generics.RetrieveUpdateAPIView):
+    """The signed-in owner: GET to read, PATCH to change name or IANA time zone."""
+
+    serializer_class = MeSerializer
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get_object(self):
+        return self.request.user
