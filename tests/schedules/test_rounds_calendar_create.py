@@ -134,7 +134,8 @@ def test_an_iso_deadline_with_an_offset_is_taken_as_given(alice_api):
             {"timezone": "Mars/Olympus"},
             {
                 "timezone": [
-                    "“Mars/Olympus” is not a known time zone. Use an IANA name such as Europe/Paris."
+                    "“Mars/Olympus” is not a known time zone. "
+                    "Use an IANA name such as Europe/Paris."
                 ]
             },
         ),

@@ -260,7 +260,8 @@ def test_an_invitees_slot_id_cannot_be_removed_as_an_owner_slot(alice_api, alice
             {"add_availabilities": [{"date": "2026-03-12"}]},
             {
                 "add_availabilities": [
-                    "Invalid slot data. Must be in the form: 'date','start_time', 'end_time', 'preference_level' "
+                    "Invalid slot data. Must be in the form: "
+                    "'date','start_time', 'end_time', 'preference_level' "
                 ]
             },
         ),
@@ -312,7 +313,9 @@ def test_an_invitees_slot_id_cannot_be_removed_as_an_owner_slot(alice_api, alice
             },
             {
                 "add_availabilities": [
-                    "Available slots must not overlap: 2026-03-10 13:00-15:00 and 2026-03-10 14:00-16:00 (UTC). Merge them into one slot or give them separate times."
+                    "Available slots must not overlap: 2026-03-10 13:00-15:00 and "
+                    "2026-03-10 14:00-16:00 (UTC). Merge them into one slot or give them "
+                    "separate times."
                 ]
             },
         ),
@@ -320,7 +323,8 @@ def test_an_invitees_slot_id_cannot_be_removed_as_an_owner_slot(alice_api, alice
             {"meeting_duration": 180},
             {
                 "add_availabilities": [
-                    "Each available slot must be at least as long as a meeting (180 minutes); 2026-03-10 13:00-15:00 (UTC) is shorter."
+                    "Each available slot must be at least as long as a meeting (180 minutes); "
+                    "2026-03-10 13:00-15:00 (UTC) is shorter."
                 ]
             },
         ),
