@@ -20,6 +20,7 @@
   const STEP = 15 * 60000;
   const DURATION = data.meeting_duration * 60000;
   const PREFERENCES = { 3: "Best for me", 2: "Good", 1: "Possible" };
+  const OWNER_PREFERENCES = { 3: "preferred", 2: "good", 1: "possible if needed" };
   const ownerName = [data.owner.first_name, data.owner.last_name].join(" ").trim();
 
   let zone = detectZone();
@@ -191,7 +192,7 @@
                 element("span", { class: "slot-time", text: spanLabel(slot.start, slot.end) }),
                 element("span", {
                   class: "muted",
-                  text: `${ownerName}'s preference: ${PREFERENCES[slot.preference]}`,
+                  text: `${ownerName}: ${OWNER_PREFERENCES[slot.preference]}`,
                 }),
                 element("button", {
                   type: "button",
