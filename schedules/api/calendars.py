@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -22,6 +23,7 @@ from schedules.api.rounds_input import (
     parse_slots,
     read_datetime,
 )
+from schedules.api.rounds_schema import NOT_AUTHENTICATED, detail, field_errors
 from schedules.models import Calendar
 from schedules.selectors.rounds import CALENDAR_MISSING, calendar_details
 from schedules.services import calendars as services
@@ -182,12 +184,15 @@ class ReminderOutputSerializer(serializers.Serializer):
     message = serializers.CharField()
 
 
-NOT_AUTHENTICATED = OpenApiResponse(description="Not authenticated.")
-BAD_INPUT = OpenApiResponse(description='Invalid input: {"field": ["message"]}.')
-CALENDAR_NOT_FOUND = OpenApiResponse(description="Calendar not found (or not yours).")
+BAD_INPUT = field_errors(
+    'Invalid input: {"field": ["message"]}, e.g. {"deadline": ["Deadline cannot be in the past"]}.'
+)
+CALENDAR_NOT_FOUND = detail('"Calendar not found.": none with this id is yours.')
 
 
 class CalendarCreateApi(APIView):
+    parser_classes = [JSONParser]  # nested lists of slots only make sense as JSON
+
     @extend_schema(
         summary="Create a calendar and invite its contacts",
         request=CalendarCreateInputSerializer,
@@ -219,6 +224,8 @@ class CalendarCreateApi(APIView):
 
 
 class CalendarDetailsApi(APIView):
+    parser_classes = [JSONParser]
+
     @extend_schema(
         summary="See a calendar's details",
         responses={
@@ -235,7 +242,10 @@ class CalendarDetailsApi(APIView):
         request=CalendarUpdateInputSerializer,
         responses={
             200: CalendarDetailsOutputSerializer,
-            400: BAD_INPUT,
+            400: field_errors(
+                'Invalid input ({"field": ["message"]}), or {"detail": "..."} for a finalized '
+                "calendar."
+            ),
             401: NOT_AUTHENTICATED,
             404: CALENDAR_NOT_FOUND,
         },
@@ -259,14 +269,10 @@ class RemindApi(APIView):
         summary="Remind an invitee who has not responded (emails them a fresh link)",
         responses={
             200: ReminderOutputSerializer,
-            400: OpenApiResponse(
-                description="Already responded, deadline passed or calendar finalized."
-            ),
+            400: detail("Already responded, deadline passed, or calendar finalized."),
             401: NOT_AUTHENTICATED,
-            403: OpenApiResponse(description="The calendar is not yours."),
-            404: OpenApiResponse(
-                description="No such calendar or contact, or the contact is not invited."
-            ),
+            403: detail("The calendar is someone else's."),
+            404: detail("No such calendar or contact, or the contact is not invited."),
         },
     )
     def get(self, request, calendar_id: int, contact_id: int):

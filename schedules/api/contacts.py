@@ -14,6 +14,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
 from schedules.api.rounds_input import NO_INPUT, IdField
+from schedules.api.rounds_schema import NOT_AUTHENTICATED, detail, field_errors
 from schedules.models import Contact
 from schedules.selectors.rounds import contact_dict
 from schedules.services import contacts as services
@@ -73,14 +74,12 @@ class BodyOnDeleteSchema(AutoSchema):
 
 
 ERRORS = {
-    400: OpenApiResponse(
-        description='Invalid input, e.g. {"email": ["Enter a valid email address."]}'
-    ),
-    401: OpenApiResponse(description="Not authenticated."),
+    400: field_errors('Invalid input, e.g. {"email": ["Enter a valid email address."]}'),
+    401: NOT_AUTHENTICATED,
 }
 OWNED = {
-    403: OpenApiResponse(description='{"detail": "Invalid contact"}: someone else\'s contact.'),
-    404: OpenApiResponse(description='{"detail": "Not found."}'),
+    403: detail('"Invalid contact": the contact is someone else\'s.'),
+    404: detail('"Not found.": no contact has this id.'),
 }
 
 
@@ -92,7 +91,7 @@ class ContactViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         summary="See all contacts",
-        responses={200: ContactOutputSerializer(many=True), 401: ERRORS[401]},
+        responses={200: ContactOutputSerializer(many=True), 401: NOT_AUTHENTICATED},
     )
     def list(self, request):
         return Response([contact_dict(c) for c in self.get_queryset()])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from schedules.api.rounds_schema import NOT_AUTHENTICATED
 from schedules.selectors.rounds import home
 
 
@@ -45,7 +46,7 @@ class HomeApi(APIView):
         summary="Main page data",
         responses={
             200: HomeOutputSerializer,
-            401: OpenApiResponse(description="Not authenticated."),
+            401: NOT_AUTHENTICATED,
         },
     )
     def get(self, request):

@@ -9,12 +9,14 @@ from __future__ import annotations
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
+from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from schedules.api.rounds_input import InviteeSlotListField, parse_invitee_slot, parse_slots
+from schedules.api.rounds_schema import field_errors
 from schedules.selectors.rounds import respond_data
 from schedules.services.invitations import invitation_for_token
 from schedules.services.responses import response_check_open, response_submit
@@ -96,6 +98,7 @@ class RespondApi(APIView):
     authentication_classes: list = []
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "public"
+    parser_classes = [JSONParser]
     error_key = "error"
 
     @extend_schema(
@@ -111,8 +114,8 @@ class RespondApi(APIView):
         request=RespondInputSerializer,
         responses={
             200: RespondSuccessSerializer,
-            400: OpenApiResponse(
-                description='{"error": "Deadline has passed"}, {"error": "Already responded"}, '
+            400: field_errors(
+                '{"error": "Deadline has passed"}, {"error": "Already responded"}, '
                 'or {"availability": ["..."]} saying which slot is wrong and why.'
             ),
             **TOKEN_ERRORS,

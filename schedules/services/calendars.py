@@ -187,14 +187,16 @@ def _apply_fields(calendar: Calendar, changes: CalendarChanges, *, now: dt.datet
     if changes.deadline is not None:
         check_deadline(changes.deadline, now=now)
         if changes.deadline != calendar.deadline:
-            # A new deadline earns non-responders a new automatic reminder.
-            calendar.invitations.filter(responded_at__isnull=True).update(
-                deadline_reminder_sent_at=None
-            )
+            deadline_reminders_rearm(calendar=calendar)
         calendar.deadline = changes.deadline
         fields.append("deadline")
     if fields:
         calendar.save(update_fields=fields)
+
+
+def deadline_reminders_rearm(*, calendar: Calendar) -> None:
+    """A moved deadline earns non-responders a new automatic reminder."""
+    calendar.invitations.filter(responded_at__isnull=True).update(deadline_reminder_sent_at=None)
 
 
 def _apply_slots(calendar: Calendar, changes: CalendarChanges, *, now: dt.datetime) -> None:

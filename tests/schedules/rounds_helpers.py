@@ -47,9 +47,8 @@ def create_payload(**overrides) -> dict:
 
 def make_calendar(owner, *, invitees=(), slots=None, tz="UTC", **extra) -> Calendar:
     """A calendar built directly (no emails); returns it with ``raw_tokens`` by contact id."""
-    calendar = baker.make(
-        Calendar, owner=owner, name="Round", deadline=DEADLINE, timezone=tz, **extra
-    )
+    fields = {"name": "Round", "deadline": DEADLINE, "timezone": tz} | extra
+    calendar = baker.make(Calendar, owner=owner, **fields)
     for start, hours, preference in slots or [(NOW + dt.timedelta(days=8, hours=4), 2, 3)]:
         Availability.objects.create(
             calendar=calendar,

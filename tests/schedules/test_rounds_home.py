@@ -33,7 +33,9 @@ def meeting(calendar, person, start, **extra) -> Meeting:
 @time_machine.travel(NOW, tick=False)
 def test_it_lists_upcoming_meetings_first_then_open_calendars(alice_api, alice, bob):
     jane, john, past_person = contact(alice), contact(alice, "John"), contact(alice, "Pat")
-    done = make_calendar(alice, invitees=[jane, john, past_person], finalized_at=NOW, tz="Asia/Tokyo")
+    done = make_calendar(
+        alice, invitees=[jane, john, past_person], finalized_at=NOW, tz="Asia/Tokyo"
+    )
     later = meeting(done, john, NOW + 48 * H)
     soon = meeting(done, jane, NOW + 24 * H)
     past = meeting(done, past_person, NOW - 24 * H)
@@ -43,7 +45,9 @@ def test_it_lists_upcoming_meetings_first_then_open_calendars(alice_api, alice, 
     open_late.deadline = NOW + 300 * H
     open_late.save()
     open_soon = make_calendar(alice, invitees=[contact(alice, "Bea"), contact(alice, "Cy")])
-    Invitation.objects.filter(calendar=open_soon, contact__first_name="Bea").update(responded_at=NOW)
+    Invitation.objects.filter(calendar=open_soon, contact__first_name="Bea").update(
+        responded_at=NOW
+    )
     make_calendar(bob)
 
     r = alice_api.get("/schedules/home/")

@@ -67,7 +67,10 @@ def test_the_old_link_page_explains_where_the_new_one_is(alice_api, web, round_)
     alice_api.get(url(round_.pk, round_.jane.pk))
     r = web.get(old)
     assert r.status_code == 403
-    assert "This link is no longer valid; use the newest email from Alice Example." in r.content.decode()
+    assert (
+        "This link is no longer valid; use the newest email from Alice Example."
+        in r.content.decode()
+    )
 
 
 @pytest.mark.usefixtures("frozen")

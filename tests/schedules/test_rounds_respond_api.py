@@ -125,8 +125,17 @@ def test_it_stores_the_answer_once(api, round_):
 def test_it_accepts_the_other_spellings(api, round_):
     body = {
         "available_slots": [
-            {"start_time": "2026-03-10T14:00:00", "end_time": "2026-03-10T15:00:00", "preference": 2},
-            {"date": "2026-03-10", "start_time": "15:00:00", "end_time": "16:00:00", "preference": 1},
+            {
+                "start_time": "2026-03-10T14:00:00",
+                "end_time": "2026-03-10T15:00:00",
+                "preference": 2,
+            },
+            {
+                "date": "2026-03-10",
+                "start_time": "15:00:00",
+                "end_time": "16:00:00",
+                "preference": 1,
+            },
         ]
     }
     r = api.post(round_.url, body, format="json")
@@ -136,7 +145,9 @@ def test_it_accepts_the_other_spellings(api, round_):
 
 @pytest.mark.usefixtures("frozen")
 def test_a_time_spanning_two_touching_owner_slots_is_inside(api, round_):
-    r = api.post(round_.url, answer(("2026/03/10 15:00:00", "2026/03/10 17:00:00", 2)), format="json")
+    r = api.post(
+        round_.url, answer(("2026/03/10 15:00:00", "2026/03/10 17:00:00", 2)), format="json"
+    )
     assert r.status_code == 200, r.json()
 
 
@@ -193,7 +204,10 @@ FORM = "Invalid slot data. Must be in the form: 'start_time', 'end_time', 'prefe
     [
         ({}, {"availability": ["This field is required."]}),
         ({"availability": []}, {"availability": ["This list may not be empty."]}),
-        ({"availability": "all week"}, {"availability": ['Expected a list of items but got type "str".']}),
+        (
+            {"availability": "all week"},
+            {"availability": ['Expected a list of items but got type "str".']},
+        ),
         ({"availability": [None]}, {"availability": [FORM]}),
         ({"availability": [{"start_time": "2026/03/10 14:00:00"}]}, {"availability": [FORM]}),
         (answer((1, 2, 3)), {"availability": ["Start and end times must be strings."]}),
@@ -216,7 +230,11 @@ FORM = "Invalid slot data. Must be in the form: 'start_time', 'end_time', 'prefe
         ),
         (
             answer(("2026/03/10 14:00:00", "2026/03/10 15:00:00", 7)),
-            {"availability": ["Preference level must be either 1, 2, or 3 (3 being highest preference)."]},
+            {
+                "availability": [
+                    "Preference level must be either 1, 2, or 3 (3 being highest preference)."
+                ]
+            },
         ),
         (
             {"availability": [{"start_time": "2026/03/10 14:00:00"}] * 501},
@@ -239,7 +257,9 @@ def test_malformed_or_wrongly_typed_bodies_are_400(api, round_, body):
 
 def test_after_the_deadline_it_refuses_answers(api, round_, frozen):
     frozen.move_to(round_.deadline)
-    r = api.post(round_.url, answer(("2026/03/10 14:00:00", "2026/03/10 15:00:00", 3)), format="json")
+    r = api.post(
+        round_.url, answer(("2026/03/10 14:00:00", "2026/03/10 15:00:00", 3)), format="json"
+    )
     assert r.status_code == 400
     assert r.json() == {"error": "Deadline has passed"}
     assert api.get(round_.url).json()["deadline_passed"] is True
@@ -249,7 +269,9 @@ def test_after_the_deadline_it_refuses_answers(api, round_, frozen):
 def test_a_finalized_calendar_takes_no_answers(api, round_):
     round_.finalized_at = NOW
     round_.save()
-    r = api.post(round_.url, answer(("2026/03/10 14:00:00", "2026/03/10 15:00:00", 3)), format="json")
+    r = api.post(
+        round_.url, answer(("2026/03/10 14:00:00", "2026/03/10 15:00:00", 3)), format="json"
+    )
     assert r.status_code == 400
     assert r.json() == {"error": "This calendar has been finalized; it takes no more responses."}
 

@@ -14,6 +14,7 @@ from schedules.models import Availability, Invitation
 from tests.schedules.rounds_helpers import contact, make_calendar
 
 H = dt.timedelta(hours=1)
+DASH = "\N{EN DASH}"  # the page writes time ranges with an en dash
 
 
 def upcoming_slot_start() -> dt.datetime:
@@ -86,7 +87,10 @@ def test_an_invitee_in_new_york_picks_a_time_in_their_zone(browser, live_server,
     start = calendar.slot_start
     ny = "America/New_York"
     first = page.locator(".slot").first
-    assert first.locator(".slot-time").inner_text() == f"{local(start, ny)} – {local(start + 2 * H, ny)}"
+    assert (
+        first.locator(".slot-time").inner_text()
+        == f"{local(start, ny)} {DASH} {local(start + 2 * H, ny)}"
+    )
     assert page.locator("#tz").input_value() == ny
     assert ny in page.locator("#deadline-local").inner_text()
 
@@ -162,7 +166,10 @@ def test_the_page_says_when_it_is_closed(browser, live_server, alice):
     context, page = open_page(browser, live_server, calendar.path, timezone_id="UTC")
     closed = page.locator("#closed")
     assert "You have already responded" in closed.inner_text()
-    assert f"{local(start, 'UTC')} – {local(start + H, 'UTC')}: Best for me" in closed.inner_text()
+    assert (
+        f"{local(start, 'UTC')} {DASH} {local(start + H, 'UTC')}: Best for me"
+        in closed.inner_text()
+    )
     assert page.locator("#respond-form").is_hidden()
 
     Invitation.objects.update(responded_at=None)
