@@ -240,3 +240,18 @@ def test_a_finalized_calendar_is_read_only(alice_web, alice):
 def test_the_office_requires_login(web, alice):
     r = web.get("/office/schedules/calendar/", follow=True)
     assert r.redirect_chain[-1][0] == "/login/?next=/office/schedules/calendar/"
+
+
+def test_staff_see_invitations_without_their_token_hashes(web, alice):
+    from tests.conftest import make_owner
+
+    staff = make_owner("ada", is_staff=True, is_superuser=True)
+    calendar = make_calendar(alice, invitees=[contact(alice)])
+    invitation = calendar.invitations.get()
+    web.force_login(staff)
+    r = web.get("/admin/schedules/invitation/")
+    assert r.status_code == 200
+    assert b"Jane" in r.content
+    r = web.get(f"/admin/schedules/invitation/{invitation.pk}/change/")
+    assert r.status_code == 200
+    assert invitation.token_hash.encode() not in r.content
