@@ -287,6 +287,9 @@ class InvitationOffice(InOwnerTimezone, OwnerScopedAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # remove invitees on their calendar's page, which guards finalized ones
+
     @admin.action(description="Send a reminder (a fresh link) to the selected invitees")
     def send_reminder(self, request, queryset):
         _remind(self, request, queryset.select_related("calendar", "contact"))

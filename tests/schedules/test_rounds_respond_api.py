@@ -365,3 +365,28 @@ def test_containment_matches_a_minute_by_minute_reference(start_q, length_q):
     except ApplicationError:
         accepted = False
     assert accepted == inside(start, end)
+
+
+@pytest.mark.usefixtures("frozen")
+def test_the_endpoint_is_throttled(api, round_, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import ScopedRateThrottle
+
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"public": "2/min"})
+    cache.clear()
+    assert [api.get(round_.url).status_code for _ in range(3)] == [200, 200, 429]
+    assert api.get(round_.url).json()["error"].startswith("Request was throttled.")
+    cache.clear()
+
+
+@pytest.mark.usefixtures("frozen")
+def test_reading_the_round_takes_the_same_queries_for_many_invitees(
+    api, alice, round_, django_assert_num_queries
+):
+    with django_assert_num_queries(4):
+        api.get(round_.url)
+    for i in range(30):
+        person = contact(alice, f"P{i}", "X", f"p{i}@example.com")
+        Invitation.objects.create(calendar=round_, contact=person, token_hash=f"{i:064d}")
+    with django_assert_num_queries(4):
+        assert len(api.get(round_.url).json()["invitees"]) == 32
