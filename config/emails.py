@@ -105,3 +105,40 @@ def send_email_confirmation(user, url: str) -> None:
 
 def send_password_reset(user, url: str) -> None:
     send("password_reset", [user.email], {"user": user, "url": url})
+
+
+# --- rounds ------------------------------------------------------------------
+
+
+def _invitation_context(invitation, url: str) -> dict:
+    from schedules.selectors.rounds import moment_text
+
+    calendar = invitation.calendar
+    return {
+        "invitation": invitation,
+        "calendar": calendar,
+        "contact": invitation.contact,
+        "owner_name": calendar.owner.display_name,
+        "deadline": moment_text(calendar.deadline, calendar.timezone),
+        "url": url,
+    }
+
+
+def send_invitation(invitation, url: str) -> None:
+    context = _invitation_context(invitation, url)
+    send(
+        "round_invitation",
+        [invitation.contact.email],
+        context,
+        reply_to=[context["calendar"].owner.email],
+    )
+
+
+def send_invitation_reminder(invitation, url: str, *, automatic: bool = False) -> None:
+    context = _invitation_context(invitation, url) | {"automatic": automatic}
+    send(
+        "round_reminder",
+        [invitation.contact.email],
+        context,
+        reply_to=[context["calendar"].owner.email],
+    )

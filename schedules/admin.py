@@ -47,3 +47,31 @@ class MeetingAdmin(admin.ModelAdmin):
 
 admin.site.register(models.WorkingHours)
 admin.site.register(models.DateOverride)
+
+
+# --- rounds -------------------------------------------------------------------
+
+
+@admin.register(models.Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Who answered which round, and when they were last reminded (tokens stay hidden)."""
+
+    list_display = (
+        "contact",
+        "calendar",
+        "responded_at",
+        "last_reminded_at",
+        "deadline_reminder_sent_at",
+    )
+    list_filter = (("responded_at", admin.EmptyFieldListFilter),)
+    search_fields = ("contact__email", "contact__last_name", "calendar__name")
+    list_select_related = ("contact", "calendar")
+    fields = (
+        "calendar",
+        "contact",
+        "responded_at",
+        "last_reminded_at",
+        "deadline_reminder_sent_at",
+        "created_at",
+    )
+    readonly_fields = ("calendar", "contact", "created_at")

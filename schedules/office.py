@@ -109,3 +109,8 @@ class ProfileAdmin(OwnerScopedAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+# --- rounds -------------------------------------------------------------------
+# Contacts, 1-on-1 calendars and invitations: registered in schedules/office_rounds.py.
+from schedules import office_rounds  # noqa: E402, F401

@@ -49,3 +49,58 @@ class Command(BaseCommand):
                 email=f"{first.lower()}.{last.lower()}@example.org",
                 defaults={"first_name": first, "last_name": last},
             )
+        self.load_sample_round(owner)
+
+    def load_sample_round(self, owner: User) -> None:
+        """A 1-on-1 round with three invitees, one of whom (Jane) has answered.
+
+        Made through the services, so the invitation emails really go out
+        (printed to the console by default) with each invitee's working link.
+        """
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from schedules.models import Calendar, Contact
+        from schedules.services.calendars import SlotSpec, calendar_create
+        from schedules.services.responses import response_submit
+        from schedules.timeutils import combine, zone
+
+        name = "Project check-ins"
+        if Calendar.objects.filter(owner=owner, name=name).exists():
+            return
+        tz = zone(owner.timezone)
+        deadline_day = timezone.localdate(timezone=tz) + dt.timedelta(days=5)
+        days = [deadline_day + dt.timedelta(days=n) for n in range(1, 8)]
+        day1, day2, day3 = [d for d in days if d.weekday() < 5][:3]
+
+        def at(day: dt.date, hour: int) -> dt.datetime:
+            return combine(day, dt.time(hour), tz)
+
+        contacts = Contact.objects.filter(owner=owner).order_by("first_name")
+        calendar = calendar_create(
+            owner=owner,
+            name=name,
+            description="Half an hour each to review the quarter. Pick what suits you.",
+            deadline=at(deadline_day, 17),
+            tz_name=tz.key,
+            meeting_duration=30,
+            invitee_ids=[c.pk for c in contacts],
+            slots=[
+                SlotSpec(at(day1, 10), at(day1, 12), 3),
+                SlotSpec(at(day2, 14), at(day2, 17), 2),
+                SlotSpec(at(day3, 9), at(day3, 11), 1),
+            ],
+        )
+        jane = calendar.invitations.get(contact__first_name="Jane")
+        response_submit(
+            invitation_id=jane.pk,
+            slots=[
+                SlotSpec(at(day1, 10), at(day1, 11), 3),
+                SlotSpec(at(day2, 15), at(day2, 16), 2),
+            ],
+        )
+        self.stdout.write(
+            f"Sample round “{name}” for {owner.username}: invitations sent through the email "
+            "backend (the console by default), each with its invitee's link; Jane has answered."
+        )

@@ -1,0 +1,289 @@
+"""Calendars of 1-on-1 rounds (seed 004): create, see and edit details, remind invitees."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.errors import ApplicationError, NotFound
+from schedules.api.contacts import ContactOutputSerializer
+from schedules.api.rounds_input import (
+    NO_INPUT,
+    SLOT_FORM,
+    SLOT_FORM_UPDATE,
+    IdListField,
+    OwnerSlotListField,
+    RawDatetimeField,
+    parse_owner_slot,
+    parse_slots,
+    read_datetime,
+)
+from schedules.api.rounds_schema import NOT_AUTHENTICATED, detail, field_errors
+from schedules.models import Calendar
+from schedules.selectors.rounds import CALENDAR_MISSING, calendar_details
+from schedules.services import calendars as services
+from schedules.services import invitations
+from schedules.timeutils import zone
+
+
+class TimezoneField(serializers.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(max_length=64, help_text="IANA time zone, e.g. Europe/Paris.", **kwargs)
+
+    def to_internal_value(self, data):
+        name = super().to_internal_value(data)
+        try:
+            return zone(name).key
+        except ApplicationError as exc:
+            raise serializers.ValidationError(exc.message) from exc
+
+
+def DurationField(**kwargs) -> serializers.IntegerField:
+    return serializers.IntegerField(
+        min_value=5, max_value=24 * 60, help_text="Minutes per meeting.", **kwargs
+    )
+
+
+class CalendarCreateInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=150)
+    description = serializers.CharField(max_length=5000, allow_blank=True)
+    deadline = RawDatetimeField()
+    invitees = IdListField(required=False, default=list)
+    availability = OwnerSlotListField(required=False, allow_empty=False)
+    available_slots = OwnerSlotListField(
+        required=False, allow_empty=False, help_text="Another name for `availability`."
+    )
+    timezone = TimezoneField(required=False)
+    meeting_duration = DurationField(required=False, default=30)
+
+    def validate(self, attrs: dict) -> dict:
+        key = "available_slots" if "available_slots" in attrs else "availability"
+        if "availability" in attrs and "available_slots" in attrs:
+            raise serializers.ValidationError(
+                {key: ["Send either availability or available_slots, not both."]}
+            )
+        if key not in attrs:
+            raise serializers.ValidationError({"availability": ["This field is required."]})
+        tz_name = attrs.get("timezone") or self.context["owner"].timezone
+        tz = zone(tz_name)
+        errors = {}
+        try:
+            attrs["deadline"] = read_datetime(attrs["deadline"], tz)
+        except serializers.ValidationError as exc:
+            errors["deadline"] = exc.detail
+        try:
+            attrs["slots"] = parse_slots(
+                attrs.pop(key), lambda item: parse_owner_slot(item, tz, form=SLOT_FORM)
+            )
+        except serializers.ValidationError as exc:
+            errors[key] = exc.detail
+        if errors:
+            raise serializers.ValidationError(errors)
+        attrs["slots_key"], attrs["timezone"] = key, tz.key
+        return attrs
+
+
+class CalendarUpdateInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=150, required=False)
+    description = serializers.CharField(max_length=5000, allow_blank=True, required=False)
+    deadline = RawDatetimeField(required=False)
+    timezone = TimezoneField(required=False)
+    meeting_duration = DurationField(required=False)
+    add_invitees = IdListField(required=False)
+    remove_invitees = IdListField(required=False)
+    add_availabilities = OwnerSlotListField(required=False)
+    remove_availabilities = IdListField(required=False, help_text="Ids of the owner's slots.")
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping) and not (set(data) & set(self.fields)):
+            raise serializers.ValidationError({"non_field_errors": [NO_INPUT]})
+        return super().to_internal_value(data)
+
+    def validate(self, attrs: dict) -> dict:
+        tz = zone(attrs.get("timezone") or self.context["calendar_timezone"])
+        errors = {}
+        if "deadline" in attrs:
+            try:
+                attrs["deadline"] = read_datetime(attrs["deadline"], tz)
+            except serializers.ValidationError as exc:
+                errors["deadline"] = exc.detail
+        try:
+            attrs["add_availabilities"] = parse_slots(
+                attrs.get("add_availabilities", []),
+                lambda item: parse_owner_slot(item, tz, form=SLOT_FORM_UPDATE),
+            )
+        except serializers.ValidationError as exc:
+            errors["add_availabilities"] = exc.detail
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+    def changes(self) -> services.CalendarChanges:
+        data = self.validated_data
+        return services.CalendarChanges(
+            name=data.get("name"),
+            description=data.get("description"),
+            deadline=data.get("deadline"),
+            tz_name=data.get("timezone"),
+            meeting_duration=data.get("meeting_duration"),
+            add_invitee_ids=data.get("add_invitees", ()),
+            remove_invitee_ids=data.get("remove_invitees", ()),
+            add_slots=data["add_availabilities"],
+            remove_slot_ids=data.get("remove_availabilities", ()),
+        )
+
+
+# --- output shapes (the selectors build them; these document them) -----------
+
+
+class CalendarOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    deadline = serializers.DateTimeField(help_text="ISO 8601 with the calendar zone's offset.")
+    invitees = serializers.ListField(child=serializers.IntegerField(), help_text="Contact ids.")
+    finalized = serializers.BooleanField()
+    timezone = serializers.CharField()
+    meeting_duration = serializers.IntegerField()
+
+
+class SlotOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    date = serializers.DateField(help_text="In the calendar's time zone.")
+    start_time = serializers.TimeField()
+    end_time = serializers.TimeField()
+    preference_level = serializers.IntegerField(min_value=1, max_value=3)
+    start = serializers.DateTimeField(help_text="ISO 8601 with offset.")
+    end = serializers.DateTimeField(help_text="ISO 8601 with offset.")
+
+
+class OwnerAvailabilityOutputSerializer(serializers.Serializer):
+    slots = SlotOutputSerializer(many=True)
+
+
+class InviteeAvailabilityOutputSerializer(serializers.Serializer):
+    contact = ContactOutputSerializer()
+    status = serializers.BooleanField(help_text="True once the invitee has responded.")
+    slots = SlotOutputSerializer(many=True)
+    responded_at = serializers.DateTimeField(allow_null=True)
+    last_reminded_at = serializers.DateTimeField(allow_null=True)
+
+
+class CalendarDetailsOutputSerializer(serializers.Serializer):
+    Calendar = CalendarOutputSerializer()
+    Owner_availability = OwnerAvailabilityOutputSerializer()
+    Invitee_availability = InviteeAvailabilityOutputSerializer(many=True)
+
+
+class ReminderOutputSerializer(serializers.Serializer):
+    message = serializers.CharField()
+
+
+BAD_INPUT = field_errors(
+    'Invalid input: {"field": ["message"]}, e.g. {"deadline": ["Deadline cannot be in the past"]}.'
+)
+CALENDAR_NOT_FOUND = detail('"Calendar not found.": none with this id is yours.')
+
+
+class CalendarCreateApi(APIView):
+    parser_classes = [JSONParser]  # nested lists of slots only make sense as JSON
+
+    @extend_schema(
+        summary="Create a calendar and invite its contacts",
+        request=CalendarCreateInputSerializer,
+        responses={201: CalendarOutputSerializer, 400: BAD_INPUT, 401: NOT_AUTHENTICATED},
+    )
+    def post(self, request):
+        serializer = CalendarCreateInputSerializer(
+            data=request.data, context={"owner": request.user}
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            calendar = services.calendar_create(
+                owner=request.user,
+                name=data["name"],
+                description=data["description"],
+                deadline=data["deadline"],
+                tz_name=data["timezone"],
+                meeting_duration=data["meeting_duration"],
+                invitee_ids=data["invitees"],
+                slots=data["slots"],
+            )
+        except ApplicationError as exc:
+            if exc.field == "availability":  # name the key the client used
+                exc.field = data["slots_key"]
+            raise
+        details = calendar_details(owner=request.user, calendar_id=calendar.pk)
+        return Response(details["Calendar"], status=status.HTTP_201_CREATED)
+
+
+class CalendarDetailsApi(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        summary="See a calendar's details",
+        responses={
+            200: CalendarDetailsOutputSerializer,
+            401: NOT_AUTHENTICATED,
+            404: CALENDAR_NOT_FOUND,
+        },
+    )
+    def get(self, request, calendar_id: int):
+        return Response(calendar_details(owner=request.user, calendar_id=calendar_id))
+
+    @extend_schema(
+        summary="Update a calendar's details",
+        request=CalendarUpdateInputSerializer,
+        responses={
+            200: CalendarDetailsOutputSerializer,
+            400: field_errors(
+                'Invalid input ({"field": ["message"]}), or {"detail": "..."} for a finalized '
+                "calendar."
+            ),
+            401: NOT_AUTHENTICATED,
+            404: CALENDAR_NOT_FOUND,
+        },
+    )
+    def put(self, request, calendar_id: int):
+        calendar = Calendar.objects.filter(owner=request.user, pk=calendar_id).first()
+        if calendar is None:
+            raise NotFound(CALENDAR_MISSING)
+        serializer = CalendarUpdateInputSerializer(
+            data=request.data, context={"calendar_timezone": calendar.timezone}
+        )
+        serializer.is_valid(raise_exception=True)
+        services.calendar_update(
+            calendar_id=calendar.pk, owner=request.user, changes=serializer.changes()
+        )
+        return Response(calendar_details(owner=request.user, calendar_id=calendar_id))
+
+
+class RemindApi(APIView):
+    @extend_schema(
+        summary="Remind an invitee who has not responded (emails them a fresh link)",
+        responses={
+            200: ReminderOutputSerializer,
+            400: detail("Already responded, deadline passed, or calendar finalized."),
+            401: NOT_AUTHENTICATED,
+            403: detail("The calendar is someone else's."),
+            404: detail("No such calendar or contact, or the contact is not invited."),
+        },
+    )
+    def get(self, request, calendar_id: int, contact_id: int):
+        invitation = invitations.invitation_get_for_owner(
+            owner=request.user, calendar_id=calendar_id, contact_id=contact_id
+        )
+        invitation = invitations.invitation_remind(invitation_id=invitation.pk)
+        name = invitation.contact.full_name
+        return Response({"message": f"Reminder email successfully sent to {name}"})
+
+
+@extend_schema(exclude=True)
+class RemindNoSlashApi(RemindApi):
+    """The seed writes this path without its trailing slash; both work."""

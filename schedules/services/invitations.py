@@ -1,0 +1,159 @@
+"""Invitations to a 1-on-1 round: secret links, invitation and reminder emails.
+
+A link carries 256 random bits; only their SHA-256 is stored
+(``Invitation.token_hash``), so the database cannot rebuild a link. That is why
+every reminder issues a fresh token: the newest email always holds the one
+working link, and an older link explains where to look instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.tokens import hash_token, new_token, token_matches
+from config import emails
+from config.errors import ApplicationError, Forbidden, NotFound, Unauthorized
+from schedules.models import Calendar, Contact, Invitation
+
+# Longer than any token we hand out; refuse before hashing arbitrary input.
+MAX_TOKEN_LENGTH = 128
+DEADLINE_REMINDER_WINDOW = dt.timedelta(hours=24)
+
+
+def respond_url(*, calendar_id: int, token: str) -> str:
+    return settings.SITE_URL + reverse("round_respond_page", args=[calendar_id, token])
+
+
+def invitations_create(*, calendar: Calendar, contacts: Sequence[Contact]) -> list[Invitation]:
+    """Invite contacts to ``calendar`` and email each their own link (after commit)."""
+    tokens = [new_token() for _ in contacts]
+    invitations = Invitation.objects.bulk_create(
+        Invitation(calendar=calendar, contact=contact, token_hash=token_hash)
+        for contact, (_, token_hash) in zip(contacts, tokens, strict=True)
+    )
+    for invitation, (raw, _) in zip(invitations, tokens, strict=True):
+        emails.send_invitation(invitation, respond_url(calendar_id=calendar.pk, token=raw))
+    return invitations
+
+
+def invitation_for_token(*, calendar_id: int, token: str) -> Invitation:
+    """The invitation behind a link: 404 without the calendar, 401 for a bad token."""
+    calendar = Calendar.objects.select_related("owner").filter(pk=calendar_id).first()
+    if calendar is None:
+        raise NotFound("This calendar does not exist.")
+    invitation = None
+    if len(token) <= MAX_TOKEN_LENGTH:
+        invitation = (
+            Invitation.objects.select_related("contact")
+            .filter(calendar_id=calendar_id, token_hash=hash_token(token))
+            .first()
+        )
+    # The lookup found the row by hash; compare again in constant time anyway.
+    if invitation is None or not token_matches(token, invitation.token_hash):
+        raise Unauthorized(
+            "This link is no longer valid; use the newest email from "
+            f"{calendar.owner.display_name}. Each reminder comes with a new link."
+        )
+    invitation.calendar = calendar
+    return invitation
+
+
+def invitation_get_for_owner(*, owner: User, calendar_id: int, contact_id: int) -> Invitation:
+    """The invitation of a contact to a calendar, for the reminder endpoint.
+
+    Seed 004: 403 when the calendar is someone else's, 404 when the calendar
+    or the (owner's) contact does not exist or the contact is not invited.
+    """
+    owner_id = Calendar.objects.filter(pk=calendar_id).values_list("owner_id", flat=True).first()
+    if owner_id is None:
+        raise NotFound("Calendar not found.")
+    if owner_id != owner.pk:
+        raise Forbidden("You do not have permission to use this calendar.")
+    invitation = Invitation.objects.filter(calendar_id=calendar_id, contact_id=contact_id).first()
+    if invitation is not None:
+        return invitation
+    if not Contact.objects.filter(pk=contact_id, owner=owner).exists():
+        raise NotFound("Contact not found.")
+    raise NotFound("This contact is not invited to this calendar.")
+
+
+def _refuse_reminder(invitation: Invitation, *, now: dt.datetime) -> None:
+    name = invitation.contact.full_name
+    if invitation.calendar.finalized:
+        raise ApplicationError(
+            "This calendar has been finalized; there is nothing left to remind anyone about."
+        )
+    if invitation.responded:
+        raise ApplicationError(f"{name} has already responded; there is nothing to remind.")
+    if invitation.calendar.deadline <= now:
+        raise ApplicationError(
+            f"The deadline has passed, so {name} can no longer respond. "
+            "Move the deadline first, then remind them."
+        )
+
+
+def _send_reminder(invitation: Invitation, *, now: dt.datetime, automatic: bool) -> None:
+    raw, invitation.token_hash = new_token()
+    invitation.last_reminded_at = now
+    fields = ["token_hash", "last_reminded_at"]
+    if automatic:
+        invitation.deadline_reminder_sent_at = now
+        fields.append("deadline_reminder_sent_at")
+    invitation.save(update_fields=fields)
+    url = respond_url(calendar_id=invitation.calendar_id, token=raw)
+    emails.send_invitation_reminder(invitation, url, automatic=automatic)
+
+
+def _locked(invitations, *, skip_locked: bool = False):
+    return invitations.select_for_update(of=("self",), skip_locked=skip_locked).select_related(
+        "calendar__owner", "contact"
+    )
+
+
+def invitation_remind(*, invitation_id: int) -> Invitation:
+    """Email a fresh link to an invitee who has not responded (the old link stops working).
+
+    Refuses, with a reason, when they already responded, the deadline has
+    passed or the calendar is finalized.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        invitation = _locked(Invitation.objects.filter(pk=invitation_id)).get()
+        _refuse_reminder(invitation, now=now)
+        _send_reminder(invitation, now=now, automatic=False)
+    return invitation
+
+
+def deadline_reminders_due(*, now: dt.datetime):
+    return Invitation.objects.filter(
+        responded_at__isnull=True,
+        deadline_reminder_sent_at__isnull=True,
+        calendar__finalized_at__isnull=True,
+        calendar__deadline__gt=now,
+        calendar__deadline__lte=now + DEADLINE_REMINDER_WINDOW,
+    )
+
+
+def deadline_reminders_send(*, now: dt.datetime | None = None) -> int:
+    """Remind, once, every invitee who has not responded and whose deadline is within 24 h.
+
+    Safe to run as often as cron likes, and from several workers at once: each
+    invitation is re-checked under a row lock, and locked ones are skipped.
+    """
+    now = now or timezone.now()
+    sent = 0
+    for pk in list(deadline_reminders_due(now=now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            due = deadline_reminders_due(now=now).filter(pk=pk)
+            invitation = _locked(due, skip_locked=True).first()
+            if invitation is not None:
+                _send_reminder(invitation, now=now, automatic=True)
+                sent += 1
+    return sent
