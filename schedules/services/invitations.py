@@ -57,9 +57,10 @@ def invitation_for_token(*, calendar_id: int, token: str) -> Invitation:
         )
     # The lookup found the row by hash; compare again in constant time anyway.
     if invitation is None or not token_matches(token, invitation.token_hash):
+        # Say nothing about the calendar: a stranger guessing ids learns nothing.
         raise Unauthorized(
-            "This link is no longer valid; use the newest email from "
-            f"{calendar.owner.display_name}. Each reminder comes with a new link."
+            "This link is no longer valid; use the newest email you received about this "
+            "round. Each reminder comes with a new link."
         )
     invitation.calendar = calendar
     return invitation

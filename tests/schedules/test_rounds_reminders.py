@@ -68,7 +68,7 @@ def test_the_old_link_page_explains_where_the_new_one_is(alice_api, web, round_)
     r = web.get(old)
     assert r.status_code == 403
     assert (
-        "This link is no longer valid; use the newest email from Alice Example."
+        "This link is no longer valid; use the newest email you received about this round."
         in r.content.decode()
     )
 

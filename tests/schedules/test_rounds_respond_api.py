@@ -285,8 +285,8 @@ def test_a_bad_token_is_401_and_a_missing_calendar_404(api, round_, bob):
         r = api.get(base + token + "/")
         assert r.status_code == 401
         assert r.json() == {
-            "error": "This link is no longer valid; use the newest email from Alice Example. "
-            "Each reminder comes with a new link."
+            "error": "This link is no longer valid; use the newest email you received about "
+            "this round. Each reminder comes with a new link."
         }
         assert api.post(base + token + "/", {}, format="json").status_code == 401
     other = make_calendar(bob)
