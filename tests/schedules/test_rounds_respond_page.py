@@ -63,7 +63,7 @@ def test_a_bad_link_explains_itself_and_a_missing_calendar_is_404(web, alice):
     calendar = make_round(alice)
     r = web.get(f"/calendars/{calendar.pk}/respond/stale-token/")
     assert r.status_code == 403
-    assert "use the newest email from Alice Example" in r.content.decode()
+    assert "use the newest email you received about this round" in r.content.decode()
     r = web.get(f"/calendars/999/respond/{calendar.raw_tokens[calendar.jane.pk]}/")
     assert r.status_code == 404
     assert "This calendar does not exist." in r.content.decode()
@@ -190,4 +190,7 @@ def test_the_page_says_when_it_is_closed(browser, live_server, alice):
 def test_a_stale_link_explains_itself_in_the_browser(page, live_server, alice):
     calendar = make_round(alice)
     page.goto(f"{live_server.url}/calendars/{calendar.pk}/respond/old-link/")
-    assert "use the newest email from Alice Example" in page.locator("#link-error").inner_text()
+    assert (
+        "use the newest email you received about this round"
+        in page.locator("#link-error").inner_text()
+    )
