@@ -1,5 +1,16 @@
 """JSON API under /schedules/ (seed 004 paths, plus booking-page management)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from schedules.api import finalize
 
 urlpatterns: list = []
+
+# --- finalize ------------------------------------------------------------------------
+urlpatterns += [
+    path(
+        "calendars/<int:calendar_id>/confirm/",
+        finalize.CalendarConfirmApi.as_view(),
+        name="calendar-confirm",
+    ),
+]
