@@ -90,6 +90,25 @@ class MeetingInputSerializer(serializers.Serializer):
         return attrs
 
 
+def _sentences(errors) -> list[str]:
+    """DRF's nested errors as "Meeting 2 (start_time): ..." sentences, one list for all."""
+    if isinstance(errors, list):
+        return [str(e) for e in errors]
+    if set(errors) == {"non_field_errors"}:
+        return [str(e) for e in errors["non_field_errors"]]
+    sentences = []
+    for index in sorted(errors, key=int):
+        fields_by_message: dict[str, list[str]] = {}
+        for field, messages in errors[index].items():
+            for message in messages:
+                fields_by_message.setdefault(str(message), []).append(field)
+        for message, fields in fields_by_message.items():
+            named = [f for f in fields if f != "non_field_errors"]
+            where = f" ({', '.join(named)})" if named else ""
+            sentences.append(f"Meeting {int(index) + 1}{where}: {message}")
+    return sentences
+
+
 class FinalizeInputSerializer(serializers.Serializer):
     finalized_schedule = MeetingInputSerializer(
         many=True,
@@ -102,6 +121,16 @@ class FinalizeInputSerializer(serializers.Serializer):
             "max_length": f"A schedule holds at most {MAX_MEETINGS} meetings.",
         },
     )
+
+    def to_internal_value(self, data):
+        # One shape for every error: a list of sentences under finalized_schedule.
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if isinstance(exc.detail, dict) and "finalized_schedule" in exc.detail:
+                errors = _sentences(exc.detail["finalized_schedule"])
+                raise serializers.ValidationError({"finalized_schedule": errors}) from exc
+            raise
 
 
 class ConfirmQuerySerializer(serializers.Serializer):
