@@ -308,3 +308,12 @@ def test_a_finalized_calendar_is_not_found(alice_api, round_):
     r = alice_api.get(url(calendar.pk))
     assert r.status_code == 404
     assert r.json() == {"detail": selectors.CALENDAR_FINALIZED}
+
+
+def test_the_documented_response_shape_is_the_real_one(alice_api, alice, round_):
+    from schedules.api.finalize import ConfirmOutputSerializer
+
+    invite(round_[0], make_contact(alice, "Late", "Larry"), responded=False)
+    for query in ({}, {"include_partial": "true"}):
+        data = alice_api.get(url(round_[0].pk), query).json()
+        assert ConfirmOutputSerializer(data).data == data
