@@ -64,7 +64,7 @@ class CalendarDateTimeField(serializers.Field):
         return value.isoformat()
 
 
-class MeetingInputSerializer(serializers.Serializer):
+class FinalizeMeetingInputSerializer(serializers.Serializer):
     default_error_messages = {
         "invalid": "Each meeting must be an object with contact_id, start_time and end_time."
     }
@@ -110,7 +110,7 @@ def _sentences(errors) -> list[str]:
 
 
 class FinalizeInputSerializer(serializers.Serializer):
-    finalized_schedule = MeetingInputSerializer(
+    finalized_schedule = FinalizeMeetingInputSerializer(
         many=True,
         max_length=MAX_MEETINGS,
         error_messages={
@@ -140,18 +140,18 @@ class ConfirmQuerySerializer(serializers.Serializer):
 # --- output --------------------------------------------------------------------------
 
 
-class PersonSerializer(serializers.Serializer):
+class ConfirmPersonSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="The contact's id (send it back as contact_id).")
     first_name = serializers.CharField()
     last_name = serializers.CharField()
 
 
-class SuggestedMeetingSerializer(PersonSerializer):
+class ConfirmSuggestedMeetingSerializer(ConfirmPersonSerializer):
     start_time = serializers.DateTimeField(help_text="ISO 8601 in the calendar's zone.")
     end_time = serializers.DateTimeField()
 
 
-class ScoreSerializer(serializers.Serializer):
+class ConfirmScoreSerializer(serializers.Serializer):
     seated = serializers.IntegerField(help_text="Invitees this schedule gives a meeting.")
     score = serializers.IntegerField(help_text="Sum of owner + invitee preference per meeting.")
     unseated = serializers.ListField(
@@ -159,7 +159,7 @@ class ScoreSerializer(serializers.Serializer):
     )
 
 
-class SlotSerializer(serializers.Serializer):
+class ConfirmSlotSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     date = serializers.DateField()
     start_time = serializers.TimeField()
@@ -169,10 +169,10 @@ class SlotSerializer(serializers.Serializer):
     end = serializers.DateTimeField()
 
 
-class InviteeAvailabilitySerializer(serializers.Serializer):
-    contact = PersonSerializer()
+class ConfirmInviteeAvailabilitySerializer(serializers.Serializer):
+    contact = ConfirmPersonSerializer()
     responded = serializers.BooleanField()
-    availability = SlotSerializer(many=True)
+    availability = ConfirmSlotSerializer(many=True)
 
 
 class ConfirmOutputSerializer(serializers.Serializer):
@@ -182,23 +182,25 @@ class ConfirmOutputSerializer(serializers.Serializer):
     deadline = serializers.DateTimeField()
     timezone = serializers.CharField()
     meeting_duration = serializers.IntegerField(help_text="Minutes per suggested meeting.")
-    invitees = PersonSerializer(many=True)
-    pending_invitees = PersonSerializer(many=True, help_text="Invitees who have not responded.")
+    invitees = ConfirmPersonSerializer(many=True)
+    pending_invitees = ConfirmPersonSerializer(
+        many=True, help_text="Invitees who have not responded."
+    )
     suggested_schedules = serializers.ListField(
-        child=SuggestedMeetingSerializer(many=True),
+        child=ConfirmSuggestedMeetingSerializer(many=True),
         help_text="At most 5, best first: most invitees seated, then highest total preference.",
     )
-    suggestion_scores = ScoreSerializer(many=True, help_text="One per suggested schedule.")
+    suggestion_scores = ConfirmScoreSerializer(many=True, help_text="One per suggested schedule.")
     optimal = serializers.BooleanField(
         help_text="False when the solver's time limit was hit: the first suggestion may then "
         "not be the best possible."
     )
     message = serializers.CharField(help_text="Why there are no suggestions, or caveats.")
-    owner_availability = SlotSerializer(many=True)
-    invitee_availability = InviteeAvailabilitySerializer(many=True)
+    owner_availability = ConfirmSlotSerializer(many=True)
+    invitee_availability = ConfirmInviteeAvailabilitySerializer(many=True)
 
 
-class MeetingOutputSerializer(serializers.Serializer):
+class FinalizedMeetingSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="The meeting's id.")
     contact_id = serializers.IntegerField()
     first_name = serializers.CharField(source="contact.first_name")
@@ -217,14 +219,24 @@ class MeetingOutputSerializer(serializers.Serializer):
 
 
 class FinalizeOutputSerializer(serializers.Serializer):
-    meetings = MeetingOutputSerializer(many=True)
+    meetings = FinalizedMeetingSerializer(many=True)
 
 
-class ErrorSerializer(serializers.Serializer):
+class ConfirmErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
-ERRORS = {401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
+class FinalizeErrorsSerializer(serializers.Serializer):
+    finalized_schedule = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Every problem found, as sentences: the seed's categories (Missing fields, "
+        "Invalid contact id, Contact not invited to calendar, Meeting times overlap, Invalid "
+        "meeting time for contact, Unresolved availability conflict, Availability not "
+        "selected for a user) or 'Meeting N (field): ...' for a malformed entry.",
+    )
+
+
+ERRORS = {401: ConfirmErrorSerializer, 403: ConfirmErrorSerializer, 404: ConfirmErrorSerializer}
 
 
 # --- view ----------------------------------------------------------------------------
@@ -259,7 +271,7 @@ class CalendarConfirmApi(APIView):
     @extend_schema(
         summary="Finalize a schedule: create the meetings and email everyone",
         request=FinalizeInputSerializer,
-        responses={201: FinalizeOutputSerializer, 400: OpenApiTypes.OBJECT, **ERRORS},
+        responses={201: FinalizeOutputSerializer, 400: FinalizeErrorsSerializer, **ERRORS},
         examples=[
             OpenApiExample(
                 "Two meetings",
