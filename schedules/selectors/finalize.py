@@ -27,6 +27,7 @@ WAITING = (
     "Remind them, or ask with ?include_partial=true for suggestions that seat those who have."
 )
 NOBODY_ANSWERED = "Nobody has responded yet, so there is nothing to suggest."
+NO_OWNER_SLOTS = "You have not offered any times in this calendar, so there is nothing to suggest."
 NOTHING_FITS = (
     "No meeting of {minutes} minutes fits inside both your availability and an invitee's "
     "without clashing with your agenda."
@@ -83,13 +84,13 @@ def calendar_suggestions(
         return None, WAITING.format(pending=pending, total=len(invitations))
     if not responded:
         return None, NOBODY_ANSWERED
-    busy: list[tuple[dt.datetime, dt.datetime]] = []
-    if owner_slots:
-        first = min(s.start for s in owner_slots)
-        last = max(s.end for s in owner_slots)
-        busy = agenda_busy(owner_id=calendar.owner_id, start=first, end=last)
-        if first < now:
-            busy.append((first, now))  # nothing is suggested in the past
+    if not owner_slots:
+        return None, NO_OWNER_SLOTS
+    first = min(s.start for s in owner_slots)
+    last = max(s.end for s in owner_slots)
+    busy = agenda_busy(owner_id=calendar.owner_id, start=first, end=last)
+    if first < now:
+        busy.append((first, now))  # nothing is suggested in the past
     result = solver.suggest_schedules(
         duration=dt.timedelta(minutes=calendar.meeting_duration),
         owner_slots=[_solver_slot(s) for s in owner_slots],

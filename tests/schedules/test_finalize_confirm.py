@@ -164,6 +164,14 @@ def test_a_round_without_invitees_says_so(alice_api, alice):
     assert data["message"] == selectors.NOBODY_INVITED
 
 
+def test_a_round_without_owner_times_says_so(alice_api, alice):
+    calendar = make_calendar(alice)
+    invite(calendar, make_contact(alice, "Ann"), ("2026-03-12 09:00", "2026-03-12 10:00", 3))
+    data = alice_api.get(url(calendar.pk)).json()
+    assert data["suggested_schedules"] == []
+    assert data["message"] == selectors.NO_OWNER_SLOTS
+
+
 def test_it_says_when_nothing_fits(alice_api, alice):
     calendar = make_calendar(alice, duration=90)
     owner_slot(calendar, "2026-03-12 09:00", "2026-03-12 12:00")
