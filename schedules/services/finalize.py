@@ -87,6 +87,51 @@ def _covered(start: dt.datetime, end: dt.datetime, slots: Sequence[Availability]
     return False
 
 
+def _time_problems(
+    item: ProposedMeeting,
+    name: str,
+    available: Sequence[Availability],
+    *,
+    responded: bool,
+    busy: Sequence[tuple[dt.datetime, dt.datetime]],
+    now: dt.datetime,
+    tz: zoneinfo.ZoneInfo,
+) -> list[str]:
+    """``available``: the invitee's slots if they responded, else the owner's."""
+    when = span(item.start, item.end, tz)
+    if not SHORTEST <= item.end - item.start <= LONGEST:
+        return [LENGTH.format(name=name)]
+    problems = []
+    if item.start < now:
+        problems.append(PAST.format(name=name, span=when))
+    elif not _covered(item.start, item.end, available):
+        message = NOT_AVAILABLE if responded else OWNER_NOT_AVAILABLE
+        problems.append(message.format(name=name, span=when))
+    if any(b0 < item.end and item.start < b1 for b0, b1 in busy):
+        problems.append(AGENDA_CONFLICT.format(name=name, span=when))
+    return problems
+
+
+def _overlaps(placed: list[tuple[ProposedMeeting, str]], tz: zoneinfo.ZoneInfo) -> list[str]:
+    """One message per meeting that starts before an earlier-starting one has ended."""
+    problems = []
+    latest: tuple[ProposedMeeting, str] | None = None
+    for item, name in sorted(placed, key=lambda pair: pair[0].start):
+        if latest is not None and item.start < latest[0].end:
+            first, first_name = latest
+            problems.append(
+                OVERLAP.format(
+                    first=first_name,
+                    first_span=span(first.start, first.end, tz),
+                    second=name,
+                    second_span=span(item.start, item.end, tz),
+                )
+            )
+        if latest is None or item.end > latest[0].end:
+            latest = (item, name)
+    return problems
+
+
 def schedule_problems(
     *,
     calendar: Calendar,
@@ -99,15 +144,13 @@ def schedule_problems(
 ) -> list[str]:
     """Every rule the schedule breaks, as messages a person can act on."""
     tz = zone(calendar.timezone)
-    problems: list[str] = []
-    owner_slots = [s for s in slots if s.invitation_id is None]
-    by_invitation: dict[int, list[Availability]] = {}
+    by_invitation: dict[int | None, list[Availability]] = {}
     for slot in slots:
-        if slot.invitation_id is not None:
-            by_invitation.setdefault(slot.invitation_id, []).append(slot)
+        by_invitation.setdefault(slot.invitation_id, []).append(slot)
 
-    seen: set[int] = set()
+    problems: list[str] = []
     placed: list[tuple[ProposedMeeting, str]] = []
+    seen: set[int] = set()
     for item in schedule:
         invitation = invitations.get(item.contact_id)
         if invitation is None:
@@ -122,36 +165,53 @@ def schedule_problems(
             problems.append(DUPLICATE.format(name=name))
             continue
         seen.add(item.contact_id)
-        when = span(item.start, item.end, tz)
-        if not SHORTEST <= item.end - item.start <= LONGEST:
-            problems.append(LENGTH.format(name=name))
-            continue
-        if item.start < now:
-            problems.append(PAST.format(name=name, span=when))
-        elif invitation.responded:
-            if not _covered(item.start, item.end, by_invitation.get(invitation.pk, [])):
-                problems.append(NOT_AVAILABLE.format(name=name, span=when))
-        elif not _covered(item.start, item.end, owner_slots):
-            problems.append(OWNER_NOT_AVAILABLE.format(name=name, span=when))
-        if any(b0 < item.end and item.start < b1 for b0, b1 in busy):
-            problems.append(AGENDA_CONFLICT.format(name=name, span=when))
+        available = by_invitation.get(invitation.pk if invitation.responded else None, [])
+        problems += _time_problems(
+            item, name, available, responded=invitation.responded, busy=busy, now=now, tz=tz
+        )
         placed.append((item, name))
+    return problems + _overlaps(placed, tz)
 
-    placed.sort(key=lambda pair: pair[0].start)
-    latest: tuple[ProposedMeeting, str] | None = None
-    for item, name in placed:
-        if latest is not None and item.start < latest[0].end:
-            problems.append(
-                OVERLAP.format(
-                    first=latest[1],
-                    first_span=span(latest[0].start, latest[0].end, tz),
-                    second=name,
-                    second_span=span(item.start, item.end, tz),
-                )
-            )
-        if latest is None or item.end > latest[0].end:
-            latest = (item, name)
-    return problems
+
+def _check(
+    *, calendar: Calendar, schedule: Sequence[ProposedMeeting], invitations: dict, now
+) -> None:
+    """Load what the rules need (three queries) and refuse the schedule if any fails."""
+    strangers = {item.contact_id for item in schedule} - set(invitations)
+    owner_contacts = {
+        contact.pk: contact.full_name
+        for contact in Contact.objects.filter(owner_id=calendar.owner_id, pk__in=strangers)
+    }
+    busy = agenda_busy(
+        owner_id=calendar.owner_id,
+        start=min(item.start for item in schedule),
+        end=max(item.end for item in schedule),
+    )
+    problems = schedule_problems(
+        calendar=calendar,
+        schedule=schedule,
+        invitations=invitations,
+        owner_contacts=owner_contacts,
+        slots=list(Availability.objects.filter(calendar=calendar)),
+        busy=busy,
+        now=now,
+    )
+    if problems:
+        raise ScheduleInvalid(problems)
+
+
+def _meeting(calendar: Calendar, item: ProposedMeeting, contact: Contact) -> Meeting:
+    return Meeting(
+        owner=calendar.owner,
+        kind=Meeting.Kind.ROUND,
+        start=item.start,
+        end=item.end,
+        calendar=calendar,
+        contact=contact,
+        attendee_name=contact.full_name,
+        attendee_email=contact.email,
+        attendee_timezone=calendar.timezone,
+    )
 
 
 @transaction.atomic
@@ -172,45 +232,11 @@ def calendar_finalize(
     invitations = {
         i.contact_id: i for i in calendar.invitations.select_related("contact").order_by("id")
     }
-    ids = {item.contact_id for item in schedule} - set(invitations)
-    owner_contacts = {
-        contact.pk: contact.full_name
-        for contact in Contact.objects.filter(owner_id=calendar.owner_id, pk__in=ids)
-    }
-    busy: list[tuple[dt.datetime, dt.datetime]] = []
-    if schedule:
-        busy = agenda_busy(
-            owner_id=calendar.owner_id,
-            start=min(item.start for item in schedule),
-            end=max(item.end for item in schedule),
-        )
-    problems = schedule_problems(
-        calendar=calendar,
-        schedule=schedule,
-        invitations=invitations,
-        owner_contacts=owner_contacts,
-        slots=list(Availability.objects.filter(calendar=calendar)),
-        busy=busy,
-        now=now,
-    )
-    if problems:
-        raise ScheduleInvalid(problems)
+    _check(calendar=calendar, schedule=schedule, invitations=invitations, now=now)
 
+    ordered = sorted(schedule, key=lambda item: item.start)
     meetings = agenda_add(
-        meetings=[
-            Meeting(
-                owner=calendar.owner,
-                kind=Meeting.Kind.ROUND,
-                start=item.start,
-                end=item.end,
-                calendar=calendar,
-                contact=invitations[item.contact_id].contact,
-                attendee_name=invitations[item.contact_id].contact.full_name,
-                attendee_email=invitations[item.contact_id].contact.email,
-                attendee_timezone=calendar.timezone,
-            )
-            for item in sorted(schedule, key=lambda item: item.start)
-        ],
+        meetings=[_meeting(calendar, i, invitations[i.contact_id].contact) for i in ordered],
         message=RACE_CONFLICT,
     )
     calendar.finalized_at = now
@@ -219,9 +245,6 @@ def calendar_finalize(
     for meeting in meetings:
         emails.send_round_meeting(meeting)
     seated = {m.contact_id for m in meetings}
-    emails.send_round_finalized(
-        calendar,
-        meetings,
-        unscheduled=[i.contact for i in invitations.values() if i.contact_id not in seated],
-    )
+    unscheduled = [i.contact for i in invitations.values() if i.contact_id not in seated]
+    emails.send_round_finalized(calendar, meetings, unscheduled=unscheduled)
     return meetings
