@@ -142,3 +142,33 @@ def send_invitation_reminder(invitation, url: str, *, automatic: bool = False) -
         context,
         reply_to=[context["calendar"].owner.email],
     )
+
+
+# --- finalize ----------------------------------------------------------------
+
+
+def send_round_meeting(meeting) -> None:
+    from schedules.ics import invite_ics
+
+    context = {"meeting": meeting, "owner": meeting.owner, "calendar": meeting.calendar}
+    send(
+        "round_meeting",
+        [meeting.attendee_email],
+        context,
+        reply_to=[meeting.owner.email],
+        calendar=invite_ics(meeting),
+    )
+
+
+def send_round_finalized(calendar, meetings, *, unscheduled) -> None:
+    """The owner's summary; the .ics PUBLISHes every meeting (the owner organizes them)."""
+    from schedules.ics import calendar_ics
+
+    context = {"calendar": calendar, "owner": calendar.owner, "meetings": meetings}
+    ics = calendar_ics(meetings, method="PUBLISH", name=calendar.name)
+    send(
+        "round_finalized",
+        [calendar.owner.email],
+        context | {"unscheduled": unscheduled},
+        calendar=("PUBLISH", ics),
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from schedules.api import calendars, contacts, home, respond
+from schedules.api import calendars, contacts, finalize, home, respond
 
 urlpatterns: list = []
 
@@ -36,5 +36,14 @@ urlpatterns += [
     path(
         "calendars/<int:calendar_id>/respond/<str:token>",
         respond.RespondNoSlashApi.as_view(),
+    ),
+]
+
+# --- finalize ------------------------------------------------------------------------
+urlpatterns += [
+    path(
+        "calendars/<int:calendar_id>/confirm/",
+        finalize.CalendarConfirmApi.as_view(),
+        name="api_calendar_confirm",
     ),
 ]

@@ -1,0 +1,312 @@
+"""Seed 004 "Finalize calendar": GET suggested schedules, POST the chosen one.
+
+``GET /schedules/calendars/<id>/confirm/`` answers with the seed's shape plus
+additive fields (``optimal``, ``message``, ``pending_invitees``,
+``suggestion_scores``, ``owner_availability``, ``timezone``,
+``meeting_duration``, ``responded``). ``POST`` with ``finalized_schedule``
+creates the meetings and emails everyone (201).
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+)
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.errors import ApplicationError
+from schedules.selectors.finalize import calendar_confirmation, calendar_to_finalize
+from schedules.services.finalize import (
+    NOTHING_SELECTED,
+    ProposedMeeting,
+    ScheduleInvalid,
+    calendar_finalize,
+)
+from schedules.timeutils import parse_datetime, zone
+
+MAX_MEETINGS = 500
+MISSING = "Missing fields: each meeting needs contact_id, start_time and end_time."
+WRONG_FORMAT = (
+    "Datetime has wrong format. Use YYYY/MM/DD HH:MM:SS or YYYY-MM-DDThh:mm:ss (read in the "
+    "calendar's time zone), or ISO 8601 with an offset."
+)
+BAD_CONTACT_ID = "Invalid contact id: it must be a positive whole number."
+
+
+# --- input ---------------------------------------------------------------------------
+
+
+@extend_schema_field(
+    {"type": "string", "example": "2026/03/12 13:00:00", "description": WRONG_FORMAT}
+)
+class CalendarDateTimeField(serializers.Field):
+    """A datetime as people type it; naive values are read in the calendar's zone."""
+
+    default_error_messages = {"invalid": WRONG_FORMAT, "required": MISSING, "null": MISSING}
+
+    def to_internal_value(self, data):
+        try:
+            value = parse_datetime(data, self.context["tz"])
+        except ApplicationError as exc:  # a wall-clock time skipped by DST
+            raise serializers.ValidationError(exc.message) from exc
+        if value is None:
+            self.fail("invalid")
+        return value
+
+    def to_representation(self, value):
+        return value.isoformat()
+
+
+class FinalizeMeetingInputSerializer(serializers.Serializer):
+    default_error_messages = {
+        "invalid": "Each meeting must be an object with contact_id, start_time and end_time."
+    }
+
+    contact_id = serializers.IntegerField(
+        min_value=1,
+        max_value=2**63 - 1,
+        error_messages={
+            "required": MISSING,
+            "null": MISSING,
+            "invalid": BAD_CONTACT_ID,
+            "min_value": BAD_CONTACT_ID,
+            "max_value": BAD_CONTACT_ID,
+            "max_string_length": BAD_CONTACT_ID,
+        },
+    )
+    start_time = CalendarDateTimeField()
+    end_time = CalendarDateTimeField()
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs["end_time"] <= attrs["start_time"]:
+            raise serializers.ValidationError({"end_time": ["End time must be after start time."]})
+        return attrs
+
+
+def _sentences(errors) -> list[str]:
+    """DRF's nested errors as "Meeting 2 (start_time): ..." sentences, one list for all."""
+    if isinstance(errors, list):
+        return [str(e) for e in errors]
+    if set(errors) == {"non_field_errors"}:
+        return [str(e) for e in errors["non_field_errors"]]
+    sentences = []
+    for index in sorted(errors, key=int):
+        fields_by_message: dict[str, list[str]] = {}
+        for field, messages in errors[index].items():
+            for message in messages:
+                fields_by_message.setdefault(str(message), []).append(field)
+        for message, fields in fields_by_message.items():
+            named = [f for f in fields if f != "non_field_errors"]
+            where = f" ({', '.join(named)})" if named else ""
+            sentences.append(f"Meeting {int(index) + 1}{where}: {message}")
+    return sentences
+
+
+class FinalizeInputSerializer(serializers.Serializer):
+    finalized_schedule = FinalizeMeetingInputSerializer(
+        many=True,
+        max_length=MAX_MEETINGS,
+        error_messages={
+            "required": MISSING,
+            "null": MISSING,
+            "not_a_list": "finalized_schedule must be a list of meetings.",
+            "empty": NOTHING_SELECTED,
+            "max_length": f"A schedule holds at most {MAX_MEETINGS} meetings.",
+        },
+    )
+
+    def to_internal_value(self, data):
+        # One shape for every error: a list of sentences under finalized_schedule.
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if isinstance(exc.detail, dict) and "finalized_schedule" in exc.detail:
+                errors = _sentences(exc.detail["finalized_schedule"])
+                raise serializers.ValidationError({"finalized_schedule": errors}) from exc
+            raise
+
+
+class ConfirmQuerySerializer(serializers.Serializer):
+    include_partial = serializers.BooleanField(default=False)
+
+
+# --- output --------------------------------------------------------------------------
+
+
+class ConfirmPersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The contact's id (send it back as contact_id).")
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+
+
+class ConfirmSuggestedMeetingSerializer(ConfirmPersonSerializer):
+    start_time = serializers.DateTimeField(help_text="ISO 8601 in the calendar's zone.")
+    end_time = serializers.DateTimeField()
+
+
+class ConfirmScoreSerializer(serializers.Serializer):
+    seated = serializers.IntegerField(help_text="Invitees this schedule gives a meeting.")
+    score = serializers.IntegerField(help_text="Sum of owner + invitee preference per meeting.")
+    unseated = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Contact ids left without a meeting."
+    )
+
+
+class ConfirmSlotSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    date = serializers.DateField()
+    start_time = serializers.TimeField()
+    end_time = serializers.TimeField()
+    preference = serializers.IntegerField(min_value=1, max_value=3)
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+
+
+class ConfirmInviteeAvailabilitySerializer(serializers.Serializer):
+    contact = ConfirmPersonSerializer()
+    responded = serializers.BooleanField()
+    availability = ConfirmSlotSerializer(many=True)
+
+
+class ConfirmOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    deadline = serializers.DateTimeField()
+    timezone = serializers.CharField()
+    meeting_duration = serializers.IntegerField(help_text="Minutes per suggested meeting.")
+    invitees = ConfirmPersonSerializer(many=True)
+    pending_invitees = ConfirmPersonSerializer(
+        many=True, help_text="Invitees who have not responded."
+    )
+    suggested_schedules = serializers.ListField(
+        child=ConfirmSuggestedMeetingSerializer(many=True),
+        help_text="At most 5, best first: most invitees seated, then highest total preference.",
+    )
+    suggestion_scores = ConfirmScoreSerializer(many=True, help_text="One per suggested schedule.")
+    optimal = serializers.BooleanField(
+        help_text="False when the solver's time limit was hit: the first suggestion may then "
+        "not be the best possible."
+    )
+    message = serializers.CharField(help_text="Why there are no suggestions, or caveats.")
+    owner_availability = ConfirmSlotSerializer(many=True)
+    invitee_availability = ConfirmInviteeAvailabilitySerializer(many=True)
+
+
+class FinalizedMeetingSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The meeting's id.")
+    contact_id = serializers.IntegerField()
+    first_name = serializers.CharField(source="contact.first_name")
+    last_name = serializers.CharField(source="contact.last_name")
+    email = serializers.EmailField(source="attendee_email")
+    start_time = serializers.SerializerMethodField()
+    end_time = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.DATETIME)
+    def get_start_time(self, meeting) -> str:
+        return meeting.start.astimezone(self.context["tz"]).isoformat()
+
+    @extend_schema_field(OpenApiTypes.DATETIME)
+    def get_end_time(self, meeting) -> str:
+        return meeting.end.astimezone(self.context["tz"]).isoformat()
+
+
+class FinalizeOutputSerializer(serializers.Serializer):
+    meetings = FinalizedMeetingSerializer(many=True)
+
+
+class ConfirmErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class FinalizeErrorsSerializer(serializers.Serializer):
+    finalized_schedule = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Every problem found, as sentences: the seed's categories (Missing fields, "
+        "Invalid contact id, Contact not invited to calendar, Meeting times overlap, Invalid "
+        "meeting time for contact, Unresolved availability conflict, Availability not "
+        "selected for a user) or 'Meeting N (field): ...' for a malformed entry.",
+    )
+
+
+ERRORS = {401: ConfirmErrorSerializer, 403: ConfirmErrorSerializer, 404: ConfirmErrorSerializer}
+
+
+# --- view ----------------------------------------------------------------------------
+
+
+class CalendarConfirmApi(APIView):
+    """Finalize a 1-on-1 round (seed 004): 403 for another owner's calendar, 404 once final."""
+
+    @extend_schema(
+        summary="Suggested schedules and everyone's availability",
+        parameters=[
+            OpenApiParameter(
+                "include_partial",
+                OpenApiTypes.BOOL,
+                description="Suggest schedules for the invitees who have responded even "
+                "while others have not (by default there are none until everyone has).",
+            )
+        ],
+        responses={200: ConfirmOutputSerializer, 400: OpenApiTypes.OBJECT, **ERRORS},
+    )
+    def get(self, request, calendar_id: int):
+        calendar = calendar_to_finalize(calendar_id=calendar_id, user=request.user)
+        query = ConfirmQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data = calendar_confirmation(
+            calendar=calendar,
+            include_partial=query.validated_data["include_partial"],
+            now=timezone.now(),
+        )
+        return Response(data)
+
+    @extend_schema(
+        summary="Finalize a schedule: create the meetings and email everyone",
+        request=FinalizeInputSerializer,
+        responses={201: FinalizeOutputSerializer, 400: FinalizeErrorsSerializer, **ERRORS},
+        examples=[
+            OpenApiExample(
+                "Two meetings",
+                request_only=True,
+                value={
+                    "finalized_schedule": [
+                        {
+                            "contact_id": 1,
+                            "start_time": "2026/03/12 13:00:00",
+                            "end_time": "2026/03/12 13:30:00",
+                        },
+                        {
+                            "contact_id": 2,
+                            "start_time": "2026-03-12T13:30:00-04:00",
+                            "end_time": "2026-03-12T14:00:00-04:00",
+                        },
+                    ]
+                },
+            )
+        ],
+    )
+    def post(self, request, calendar_id: int):
+        calendar = calendar_to_finalize(calendar_id=calendar_id, user=request.user)
+        tz = zone(calendar.timezone)
+        serializer = FinalizeInputSerializer(data=request.data, context={"tz": tz})
+        serializer.is_valid(raise_exception=True)
+        schedule = [
+            ProposedMeeting(contact_id=m["contact_id"], start=m["start_time"], end=m["end_time"])
+            for m in serializer.validated_data["finalized_schedule"]
+        ]
+        try:
+            meetings = calendar_finalize(
+                calendar_id=calendar.pk, by=request.user, schedule=schedule
+            )
+        except ScheduleInvalid as exc:
+            raise serializers.ValidationError({"finalized_schedule": exc.problems}) from exc
+        output = FinalizeOutputSerializer({"meetings": meetings}, context={"tz": tz})
+        return Response(output.data, status=status.HTTP_201_CREATED)
