@@ -12,7 +12,7 @@ from schedules.api.rounds_schema import NOT_AUTHENTICATED
 from schedules.selectors.rounds import home
 
 
-class FinalizedMeetingSerializer(serializers.Serializer):
+class HomeMeetingSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="The meeting's id.")
     name = serializers.CharField(help_text="The calendar's name.")
     description = serializers.CharField()
@@ -33,7 +33,7 @@ class UnfinalizedMeetingSerializer(serializers.Serializer):
 
 
 class HomeOutputSerializer(serializers.Serializer):
-    finalized_meetings = FinalizedMeetingSerializer(
+    finalized_meetings = HomeMeetingSerializer(
         many=True, help_text="Confirmed round meetings: upcoming (soonest first), then past."
     )
     unfinalized_meetings = UnfinalizedMeetingSerializer(
