@@ -210,9 +210,9 @@ class BookingPageOfficeAdmin(OwnerScopedAdmin):
     def get_changeform_initial_data(self, request):
         return {"timezone": request.user.timezone, **super().get_changeform_initial_data(request)}
 
-    def get_actions(self, request):
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
         # Deleting goes one page at a time, where upcoming bookings can stop it.
-        actions = super().get_actions(request)
+        actions = super().get_actions(request, action_location=action_location)
         actions.pop("delete_selected", None)
         return actions
 

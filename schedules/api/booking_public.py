@@ -137,10 +137,12 @@ class BookingSlotsApi(PublicApi):
 
 
 class WhenSerializer(serializers.Serializer):
-    date = serializers.CharField(required=False, help_text="YYYY-MM-DD")
-    time = serializers.CharField(required=False, help_text="HH:MM (or HH:MM:SS)")
+    # Blank or malformed values get seed 001's "Invalid date or time format."
+    date = serializers.CharField(required=False, allow_blank=True, help_text="YYYY-MM-DD")
+    time = serializers.CharField(required=False, allow_blank=True, help_text="HH:MM (or HH:MM:SS)")
     start = serializers.CharField(
         required=False,
+        allow_blank=True,
         help_text="Instead of date and time: an ISO 8601 instant, e.g. a slot's start.",
     )
     timezone = serializers.CharField(
@@ -185,7 +187,9 @@ def requested_start(data: dict, tz_name: str) -> dt.datetime:
         raise ApplicationError(INVALID_FORMAT)
     if not 1900 <= day.year <= 2999:
         raise ApplicationError(INVALID_FORMAT)
-    return localize(dt.datetime.combine(day, time), tz)
+    # In UTC from here on: aware datetimes of an ambiguous hour never compare equal
+    # across zones (PEP 495), and invites must not carry a TZID without its VTIMEZONE.
+    return localize(dt.datetime.combine(day, time), tz).astimezone(dt.UTC)
 
 
 class ScheduleInputSerializer(WhenSerializer):

@@ -47,6 +47,7 @@ def booking_create(
     attendee_timezone: str,
 ) -> tuple[Meeting, str]:
     """Book ``start`` on the page; returns the meeting and its raw manage token."""
+    start = start.astimezone(dt.UTC)  # see schedules.api.booking_public.requested_start
     rules = page_rules(page)
     token, token_hash = new_token()
     meeting = Meeting(
@@ -79,6 +80,7 @@ def booking_reschedule(
     *, meeting: Meeting, token: str, start: dt.datetime, attendee_timezone: str | None = None
 ) -> Meeting:
     """Move a booking to another offered time; its length and buffers stay as booked."""
+    start = start.astimezone(dt.UTC)
     with transaction.atomic():
         agenda_lock(owner_id=meeting.owner_id)
         meeting.refresh_from_db()
