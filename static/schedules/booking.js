@@ -13,6 +13,14 @@
   var SYSTEM_ERROR = "System error communicating to database. Please refresh the page and " +
     "try again shortly and make sure you have proper internet connection";
   var TAKEN = ["Time slot is not available.", "New time slot is not available."];
+  // ICU (so Chromium) still reports some zones by their old tzdata link names.
+  var MODERN = {
+    "Asia/Calcutta": "Asia/Kolkata", "Asia/Katmandu": "Asia/Kathmandu",
+    "Asia/Saigon": "Asia/Ho_Chi_Minh", "Asia/Rangoon": "Asia/Yangon", "Europe/Kiev": "Europe/Kyiv",
+    "Atlantic/Faeroe": "Atlantic/Faroe", "America/Godthab": "America/Nuuk",
+    "Pacific/Truk": "Pacific/Chuuk", "Pacific/Ponape": "Pacific/Pohnpei",
+    "Pacific/Enderbury": "Pacific/Kanton"
+  };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
 
@@ -81,6 +89,7 @@
     Array.prototype.forEach.call(select.options, function (o) { known[o.value] = true; });
     var detected = null;
     try { detected = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { detected = null; }
+    if (known[MODERN[detected]]) detected = MODERN[detected];
     state.zone = known[detected] ? detected : (config.attendeeTimezone || config.pageTimezone);
     select.value = state.zone;
     select.addEventListener("change", function () {

@@ -13,6 +13,7 @@ from tests.schedules.booking_helpers import NOW, block, book, html_of, ics_of, m
 
 UTC = dt.UTC
 URL = "/schedules/appointments/"
+MINUTE = dt.timedelta(minutes=1)
 
 
 @pytest.fixture(autouse=True)
@@ -203,3 +204,24 @@ def test_the_feed_settings_require_authentication(api):
     assert api.get("/schedules/feed/").status_code == 401
     assert api.post("/schedules/feed/").status_code == 401
     assert api.delete("/schedules/feed/").status_code == 401
+
+
+# --- the agenda's overlap queries, narrowed by index, stay exact --------------------------
+
+
+@pytest.mark.django_db
+def test_busy_time_and_free_checks_see_buffers_up_to_the_longest_allowed(alice):
+    from schedules.services.agenda import LONGEST_BUFFER, agenda_busy, agenda_is_free
+
+    start = dt.datetime(2026, 3, 9, 12, tzinfo=UTC)
+    block(alice, start, 60, buffer_after=LONGEST_BUFFER, buffer_before=dt.timedelta(hours=2))
+    later = start + dt.timedelta(hours=1) + LONGEST_BUFFER
+    assert not agenda_is_free(owner_id=alice.pk, start=later - MINUTE, end=later)
+    assert agenda_is_free(owner_id=alice.pk, start=later, end=later + MINUTE)
+    assert agenda_busy(owner_id=alice.pk, start=later - MINUTE, end=later) == [
+        (start - dt.timedelta(hours=2), later)
+    ]
+    assert agenda_busy(owner_id=alice.pk, start=later, end=later + MINUTE) == []
+    earlier = start - dt.timedelta(hours=2)
+    assert agenda_busy(owner_id=alice.pk, start=earlier - MINUTE, end=earlier + MINUTE) != []
+    assert agenda_busy(owner_id=alice.pk, start=earlier - MINUTE, end=earlier) == []
