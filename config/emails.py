@@ -11,6 +11,7 @@ slows a request once a worker backend is configured (see TASKS in settings).
 from __future__ import annotations
 
 import logging
+import zoneinfo
 from collections.abc import Iterable
 from datetime import timedelta
 from email.message import MIMEPart
@@ -113,8 +114,6 @@ def send_password_reset(user, url: str) -> None:
 
 def _booking_when(meeting, tz_name: str) -> str:
     """The meeting's time as its reader's wall clock, e.g. "Monday 9 March 2026, 09:00-09:30"."""
-    import zoneinfo
-
     tz = zoneinfo.ZoneInfo(tz_name)
     start, end = meeting.start.astimezone(tz), meeting.end.astimezone(tz)
     until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%A} {end.day} {end:%B %H:%M}"

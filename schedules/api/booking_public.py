@@ -217,7 +217,9 @@ class ScheduledSerializer(serializers.Serializer):
 
 
 class BookingScheduleApi(PublicApi):
-    """Book a time (seed 001 ``POST /schedule``), without an account."""
+    """Book a time (seed 001 ``POST /schedule``), without an account.
+
+    The path works with or without the trailing slash, as do cancel and reschedule."""
 
     @extend_schema(
         request=ScheduleInputSerializer, responses={201: ScheduledSerializer, **_errors(400, 404)}

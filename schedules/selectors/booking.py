@@ -32,12 +32,13 @@ APPOINTMENT_NOT_FOUND = "Appointment not found."
 DAY = dt.timedelta(days=1)
 
 
-def public_page(*, slug: str, active_only: bool = True) -> BookingPage:
-    """The page behind a public link, with its owner, or NotFound."""
-    pages = BookingPage.objects.select_related("owner").filter(owner__is_active=True)
-    if active_only:
-        pages = pages.filter(is_active=True)
-    page = pages.filter(slug=slug).first()
+def public_page(*, slug: str) -> BookingPage:
+    """The active page behind a public link, with its owner, or NotFound."""
+    page = (
+        BookingPage.objects.select_related("owner")
+        .filter(slug=slug, is_active=True, owner__is_active=True)
+        .first()
+    )
     if page is None:
         raise NotFound(PAGE_NOT_FOUND)
     return page

@@ -20,10 +20,16 @@ def booking_page_url(page: BookingPage) -> str:
     return settings.SITE_URL + reverse("booking_page", args=[page.slug])
 
 
-def unique_slug(title: str) -> str:
-    """A free slug from the title: "intro-call", then "intro-call-2", "intro-call-3", …"""
+def unique_slug(title: str, *, page: BookingPage | None = None) -> str:
+    """A free slug from the title: "intro-call", then "intro-call-2", "intro-call-3", …
+
+    ``page``'s own slug counts as free, so regenerating it can keep it.
+    """
     base = slugify(title)[:70].strip("-") or "book"
-    taken = set(BookingPage.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    others = BookingPage.objects.filter(slug__startswith=base)
+    if page is not None:
+        others = others.exclude(pk=page.pk)
+    taken = set(others.values_list("slug", flat=True))
     slug, n = base, 1
     while slug in taken:
         n += 1
@@ -51,7 +57,8 @@ def booking_page_create(*, owner, title: str, slug: str = "", **fields) -> Booki
 
 def booking_page_update(*, page: BookingPage, **fields) -> BookingPage:
     if "slug" in fields:
-        fields["slug"] = fields["slug"].lower() or unique_slug(fields.get("title", page.title))
+        title = fields.get("title", page.title)
+        fields["slug"] = fields["slug"].lower() or unique_slug(title, page=page)
     for name, value in fields.items():
         setattr(page, name, value)
     return _save(page)

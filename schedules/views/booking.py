@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.validators import available_timezones
 from config.errors import NotFound
-from schedules.selectors.booking import booking_by_token, page_rules, public_page
+from schedules.selectors.booking import booking_by_token, public_page
 
 
 def _not_found(request, message: str):
@@ -20,7 +20,6 @@ def _not_found(request, message: str):
 def _picker_config(page, **extra) -> dict:
     """What the slot picker script needs, handed over with json_script."""
     return {
-        "slug": page.slug,
         "pageTimezone": page.timezone,
         "slotsUrl": reverse("booking_slots", args=[page.slug]),
         "scheduleUrl": reverse("booking_schedule", args=[page.slug]),
@@ -61,15 +60,12 @@ def booking_manage(request, slug: str, token: str):
         page,
         mode="manage",
         token=token,
-        appointmentId=meeting.pk,
         cancelUrl=reverse("booking_cancel", args=[slug, meeting.pk]),
         rescheduleUrl=reverse("booking_reschedule", args=[slug, meeting.pk]),
         attendeeTimezone=meeting.attendee_timezone,
         start=meeting.start.isoformat(),
         end=meeting.end.isoformat(),
         cancelled=meeting.status == meeting.Status.CANCELLED,
-        canReschedule=page.is_active,
-        durationMinutes=int(page_rules(page, meeting=meeting).duration.total_seconds() // 60),
     )
     context = {
         "page": page,

@@ -53,6 +53,8 @@ def test_it_updates_and_keeps_the_slug_unless_told(alice_api, alice):
     assert r.json()["url"].endswith("/book/hello/")
     r = alice_api.put(f"{URL}{page.pk}/", {"title": "Whole", "slug": ""}, format="json")
     assert (r.status_code, r.json()["slug"]) == (200, "whole")
+    r = alice_api.put(f"{URL}{page.pk}/", {"title": "Whole", "slug": ""}, format="json")
+    assert r.json()["slug"] == "whole"  # its own slug is not taken
 
 
 @pytest.mark.django_db

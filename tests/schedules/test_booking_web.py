@@ -8,6 +8,7 @@ import re
 import pytest
 import time_machine
 
+from schedules.models import Meeting
 from tests.schedules.booking_helpers import NOW, book, make_page, set_week
 
 
@@ -36,7 +37,6 @@ def test_the_booking_page_shows_the_page_and_hands_the_picker_its_settings(web, 
     assert '<option value="America/New_York" selected>' in html
     assert "/static/schedules/booking.js" in html
     assert config(r) == {
-        "slug": "intro",
         "pageTimezone": "America/New_York",
         "slotsUrl": "/book/intro/slots/",
         "scheduleUrl": "/book/intro/schedule",
@@ -68,7 +68,9 @@ def test_the_manage_page_shows_the_appointment_in_the_attendees_zone(web, api, p
     settings = config(r)
     assert settings["mode"] == "manage"
     assert settings["token"] == token
-    assert settings["cancelUrl"] == f"/book/intro/cancel/{settings['appointmentId']}"
+    pk = Meeting.objects.get().pk
+    assert settings["cancelUrl"] == f"/book/intro/cancel/{pk}"
+    assert settings["rescheduleUrl"] == f"/book/intro/reschedule/{pk}"
     assert settings["start"] == "2026-03-09T13:00:00+00:00"
 
 

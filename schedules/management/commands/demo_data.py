@@ -70,6 +70,7 @@ class Command(BaseCommand):
                 "description": "Thirty minutes to get to know each other.",
                 "timezone": owner.timezone,
                 "duration": 30,
+                "slot_interval": 15,
                 "buffer_after": 10,
             },
         )
