@@ -23,6 +23,14 @@ from schedules.services.working_hours import working_hours_set
 TIME_FORMATS = ["%H:%M:%S", "%H:%M"]
 
 
+class TimezoneField(serializers.CharField):
+    """An optional IANA zone name ("Europe/Paris"), refused with a message otherwise."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(max_length=64, validators=[validate_timezone], **kwargs)
+
+
 class DayField(serializers.DateField):
     """A YYYY-MM-DD date in years that zone arithmetic can handle (1900-2999)."""
 
@@ -80,10 +88,7 @@ class OverrideSerializer(serializers.Serializer):
 
 
 class WorkingHoursSerializer(serializers.Serializer):
-    timezone = serializers.CharField(
-        max_length=64,
-        required=False,
-        validators=[validate_timezone],
+    timezone = TimezoneField(
         help_text="The owner's IANA zone; hours are wall-clock times in it. "
         "Unchanged when left out.",
     )
@@ -140,10 +145,7 @@ class BookingPageSerializer(serializers.ModelSerializer):
         allow_blank=True,
         help_text="The public link is /book/<slug>/; made from the title when left out.",
     )
-    timezone = serializers.CharField(
-        max_length=64,
-        required=False,
-        validators=[validate_timezone],
+    timezone = TimezoneField(
         help_text="Zone for naive times sent to the public API; the owner's when left out.",
     )
     url = serializers.SerializerMethodField(help_text="The public booking link to share.")

@@ -19,10 +19,9 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.tokens import hash_token
-from accounts.validators import validate_timezone
 from config.errors import ApplicationError
 from schedules import ics
-from schedules.api.booking import DayField
+from schedules.api.booking import DayField, TimezoneField
 from schedules.models import AgendaFeed, Meeting
 from schedules.selectors.booking import (
     booking_by_token,
@@ -70,10 +69,7 @@ class PublicApi(APIView):
 class SlotsQuerySerializer(serializers.Serializer):
     start = DayField(help_text="First day, in ``timezone``.")
     end = DayField(help_text=f"Last day, inclusive; at most {MAX_DAYS} days after start.")
-    timezone = serializers.CharField(
-        max_length=64,
-        required=False,
-        validators=[validate_timezone],
+    timezone = TimezoneField(
         help_text="The visitor's IANA zone: which days start..end are and how times print. "
         "The page's zone when left out.",
     )
@@ -145,10 +141,7 @@ class WhenSerializer(serializers.Serializer):
         allow_blank=True,
         help_text="Instead of date and time: an ISO 8601 instant, e.g. a slot's start.",
     )
-    timezone = serializers.CharField(
-        max_length=64,
-        required=False,
-        validators=[validate_timezone],
+    timezone = TimezoneField(
         help_text="Zone of date and time, and the attendee's zone for emails. "
         "The page's zone when left out.",
     )

@@ -37,6 +37,21 @@ def manage_url(meeting: Meeting, token: str) -> str:
     return settings.SITE_URL + reverse("booking_manage", args=[meeting.booking_page.slug, token])
 
 
+def _lock_for_change(meeting: Meeting, *, cancelled_message: str) -> dt.datetime:
+    """Lock the owner's agenda, reload the booking, refuse it when cancelled or started.
+
+    Returns "now" for the rest of the change.
+    """
+    agenda_lock(owner_id=meeting.owner_id)
+    meeting.refresh_from_db()
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ApplicationError(cancelled_message)
+    now = timezone.now()
+    if meeting.start <= now:
+        raise ApplicationError(ALREADY_STARTED)
+    return now
+
+
 def booking_create(
     *,
     page: BookingPage,
@@ -82,13 +97,7 @@ def booking_reschedule(
     """Move a booking to another offered time; its length and buffers stay as booked."""
     start = start.astimezone(dt.UTC)
     with transaction.atomic():
-        agenda_lock(owner_id=meeting.owner_id)
-        meeting.refresh_from_db()
-        if meeting.status == Meeting.Status.CANCELLED:
-            raise ApplicationError(CANNOT_RESCHEDULE)
-        now = timezone.now()
-        if meeting.start <= now:
-            raise ApplicationError(ALREADY_STARTED)
+        now = _lock_for_change(meeting, cancelled_message=CANNOT_RESCHEDULE)
         page = meeting.booking_page
         if not (
             page.is_active and slot_is_offered(page=page, start=start, now=now, meeting=meeting)
@@ -119,13 +128,7 @@ def booking_cancel(*, meeting: Meeting, reason: str = "", by_owner: bool = False
     if meeting.kind != Meeting.Kind.BOOKING:
         raise ApplicationError(ONLY_BOOKINGS)
     with transaction.atomic():
-        agenda_lock(owner_id=meeting.owner_id)
-        meeting.refresh_from_db()
-        if meeting.status == Meeting.Status.CANCELLED:
-            raise ApplicationError(ALREADY_CANCELED)
-        now = timezone.now()
-        if meeting.start <= now:
-            raise ApplicationError(ALREADY_STARTED)
+        now = _lock_for_change(meeting, cancelled_message=ALREADY_CANCELED)
         meeting.status = Meeting.Status.CANCELLED
         meeting.cancelled_at = now
         meeting.cancel_reason = reason
