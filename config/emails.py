@@ -11,6 +11,7 @@ slows a request once a worker backend is configured (see TASKS in settings).
 from __future__ import annotations
 
 import logging
+import zoneinfo
 from collections.abc import Iterable
 from datetime import timedelta
 from email.message import MIMEPart
@@ -20,6 +21,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -172,3 +174,57 @@ def send_round_finalized(calendar, meetings, *, unscheduled) -> None:
         context | {"unscheduled": unscheduled},
         calendar=("PUBLISH", ics),
     )
+
+
+# --- booking --------------------------------------------------------------------
+
+
+def _booking_when(meeting, tz_name: str) -> str:
+    """The meeting's time as its reader's wall clock, e.g. "Monday 9 March 2026, 09:00-09:30"."""
+    tz = zoneinfo.ZoneInfo(tz_name)
+    start, end = meeting.start.astimezone(tz), meeting.end.astimezone(tz)
+    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%A} {end.day} {end:%B %H:%M}"
+    return f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M}-{until} ({tz_name})"
+
+
+def _send_booking(name: str, meeting, **context) -> None:
+    """One email to the attendee and one to the owner, each in their own zone, with the .ics."""
+    from schedules import ics  # config must not import the apps at load time
+
+    calendar = ics.invite_ics(meeting)
+    owner = meeting.owner
+    agenda_url = settings.SITE_URL + reverse("office:schedules_meeting_change", args=[meeting.pk])
+    base = {"meeting": meeting, "owner": owner, "title": meeting.title, **context}
+    send(
+        name,
+        [meeting.attendee_email],
+        base | {"for_owner": False, "when": _booking_when(meeting, meeting.attendee_timezone)},
+        reply_to=[owner.email],
+        calendar=calendar,
+    )
+    send(
+        name,
+        [owner.email],
+        base
+        | {"for_owner": True, "when": _booking_when(meeting, owner.timezone), "url": agenda_url},
+        reply_to=[meeting.attendee_email],
+        calendar=calendar,
+    )
+
+
+def send_booking_invitation(page, email: str, *, url: str, note: str = "") -> None:
+    owner = page.owner
+    context = {"page": page, "owner": owner, "url": url, "note": note}
+    send("booking_invitation", [email], context, reply_to=[owner.email])
+
+
+def send_booking_confirmed(meeting, *, manage_url: str) -> None:
+    _send_booking("booking_confirmed", meeting, manage_url=manage_url)
+
+
+def send_booking_rescheduled(meeting, *, manage_url: str) -> None:
+    _send_booking("booking_rescheduled", meeting, manage_url=manage_url)
+
+
+def send_booking_cancelled(meeting, *, by_owner: bool) -> None:
+    _send_booking("booking_cancelled", meeting, by_owner=by_owner)

@@ -22,6 +22,12 @@ from schedules.models import Meeting
 
 BUSY_MESSAGE = "The person is busy at that time. Please select a new time"
 
+# No buffer is longer than this (booking pages allow 240 minutes). It lets the
+# overlap queries first narrow by plain ``start``/``end`` comparisons, which use
+# the (owner, status, start) index, before the exact test on blocked time, which
+# SQLite can only evaluate row by row in Python.
+LONGEST_BUFFER = dt.timedelta(days=1)
+
 
 def agenda_lock(*, owner_id: int) -> None:
     """Block other writers of this owner's agenda until the transaction ends."""
@@ -31,7 +37,7 @@ def agenda_lock(*, owner_id: int) -> None:
 def agenda_entries(*, owner_id: int, start: dt.datetime, end: dt.datetime) -> QuerySet[Meeting]:
     """Confirmed entries whose blocked time (with buffers) meets [start, end)."""
     return (
-        Meeting.objects.filter(owner_id=owner_id, status=Meeting.Status.CONFIRMED)
+        _nearby(owner_id=owner_id, start=start, end=end)
         .alias(
             blocked_from=F("start") - F("buffer_before"),
             blocked_to=F("end") + F("buffer_after"),
@@ -40,17 +46,27 @@ def agenda_entries(*, owner_id: int, start: dt.datetime, end: dt.datetime) -> Qu
     )
 
 
+def _nearby(*, owner_id: int, start: dt.datetime, end: dt.datetime) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(
+        owner_id=owner_id,
+        status=Meeting.Status.CONFIRMED,
+        start__lt=end + LONGEST_BUFFER,
+        end__gt=start - LONGEST_BUFFER,
+    )
+
+
 def agenda_busy(
     *, owner_id: int, start: dt.datetime, end: dt.datetime, exclude_ids: Iterable[int] = ()
 ) -> list[tuple[dt.datetime, dt.datetime]]:
     """Blocked intervals overlapping [start, end), sorted, in one query."""
     rows = (
-        agenda_entries(owner_id=owner_id, start=start, end=end)
+        _nearby(owner_id=owner_id, start=start, end=end)
         .exclude(pk__in=list(exclude_ids))
         .order_by("start")
         .values_list("start", "end", "buffer_before", "buffer_after")
     )
-    return [(s - before, e + after) for s, e, before, after in rows]
+    blocked = [(s - before, e + after) for s, e, before, after in rows]
+    return [(s, e) for s, e in blocked if s < end and e > start]
 
 
 def agenda_is_free(

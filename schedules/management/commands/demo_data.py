@@ -43,6 +43,7 @@ class Command(BaseCommand):
         """Sample contacts, rounds and booking pages for ``owner``."""
         from schedules.models import Contact
 
+        self.load_booking_data(owner)
         for first, last in [("Jane", "Doe"), ("John", "Smith"), ("Grace", "Hopper")]:
             Contact.objects.get_or_create(
                 owner=owner,
@@ -103,4 +104,28 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Sample round “{name}” for {owner.username}: invitations sent through the email "
             "backend (the console by default), each with its invitee's link; Jane has answered."
+        )
+
+    def load_booking_data(self, owner: User) -> None:
+        """Working hours Monday to Friday 09:00-17:00 and a public booking page."""
+        import datetime as dt
+
+        from schedules.models import BookingPage, WorkingHours
+
+        if not WorkingHours.objects.filter(owner=owner).exists():
+            WorkingHours.objects.bulk_create(
+                WorkingHours(owner=owner, weekday=day, start_time=dt.time(9), end_time=dt.time(17))
+                for day in range(5)
+            )
+        BookingPage.objects.get_or_create(
+            slug=f"{owner.username}-intro",
+            defaults={
+                "owner": owner,
+                "title": "Introductory call",
+                "description": "Thirty minutes to get to know each other.",
+                "timezone": owner.timezone,
+                "duration": 30,
+                "slot_interval": 15,
+                "buffer_after": 10,
+            },
         )

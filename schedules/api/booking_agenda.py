@@ -1,0 +1,184 @@
+"""Owner API for the agenda: appointments (every entry, with its kind), cancel, the .ics feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from schedules.api.booking import DayField
+from schedules.models import AgendaFeed, Meeting
+from schedules.selectors.booking import agenda_for_owner, local_days
+from schedules.services.bookings import booking_cancel
+from schedules.services.feeds import agenda_feed_create, agenda_feed_revoke
+from schedules.timeutils import zone
+
+
+class AgendaFilterSerializer(serializers.Serializer):
+    start = DayField(required=False, help_text="First day (in the owner's zone).")
+    end = DayField(required=False, help_text="Last day, inclusive.")
+    status = serializers.ChoiceField(choices=Meeting.Status.choices, required=False)
+    kind = serializers.ChoiceField(choices=Meeting.Kind.choices, required=False)
+    when = serializers.ChoiceField(
+        choices=["upcoming", "past"],
+        required=False,
+        help_text="upcoming: not over yet, soonest first; past: over, latest first.",
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs.get("start") and attrs.get("end") and attrs["end"] < attrs["start"]:
+            raise serializers.ValidationError({"end": ["end must be on or after start."]})
+        return attrs
+
+
+@extend_schema_field({"type": "string", "format": "date-time"})
+class ZonedDateTimeField(serializers.Field):
+    """ISO 8601 with the offset of the zone in ``context["tz"]`` (the owner's)."""
+
+    def to_representation(self, value: dt.datetime) -> str:
+        return value.astimezone(self.context["tz"]).isoformat()
+
+
+@extend_schema_field({"type": "integer"})
+class MinutesField(serializers.Field):
+    def to_representation(self, value: dt.timedelta) -> int:
+        return int(value.total_seconds() // 60)
+
+
+class AppointmentSerializer(serializers.ModelSerializer):
+    start = ZonedDateTimeField()
+    end = ZonedDateTimeField()
+    title = serializers.CharField()
+    buffer_before = MinutesField(help_text="Minutes kept free before.")
+    buffer_after = MinutesField(help_text="Minutes kept free after.")
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "title",
+            "start",
+            "end",
+            "buffer_before",
+            "buffer_after",
+            "booking_page",
+            "calendar",
+            "attendee_name",
+            "attendee_email",
+            "attendee_phone",
+            "attendee_timezone",
+            "sequence",
+            "cancelled_at",
+            "cancel_reason",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class OwnerCancelSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=2000,
+        required=False,
+        allow_blank=True,
+        help_text="Told to the attendee in the cancellation email.",
+    )
+
+
+class AppointmentCancelledSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    appointment = AppointmentSerializer()
+
+
+class AgendaPagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Everything on the owner's agenda (bookings, finalized rounds, visits), upcoming and past."""
+
+    serializer_class = AppointmentSerializer
+    pagination_class = AgendaPagination
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        owner = self.request.user
+        if self.action != "list":
+            return agenda_for_owner(owner=owner, now=timezone.now())
+        filters = AgendaFilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        data = filters.validated_data
+        first, last = data.get("start"), data.get("end")
+        return agenda_for_owner(
+            owner=owner,
+            start=local_days(first, first, owner.timezone)[0] if first else None,
+            end=local_days(last, last, owner.timezone)[1] if last else None,
+            status=data.get("status"),
+            kind=data.get("kind"),
+            when=data.get("when"),
+            now=timezone.now(),
+        )
+
+    def get_serializer_context(self):
+        return super().get_serializer_context() | {"tz": zone(self.request.user.timezone)}
+
+    @extend_schema(parameters=[AgendaFilterSerializer])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(request=OwnerCancelSerializer, responses={200: AppointmentCancelledSerializer})
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        """Cancel a booking; the attendee is emailed the reason and a METHOD:CANCEL invite."""
+        meeting = self.get_object()
+        serializer = OwnerCancelSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        meeting = booking_cancel(
+            meeting=meeting, reason=serializer.validated_data.get("reason", ""), by_owner=True
+        )
+        return Response(
+            {
+                "detail": "Appointment canceled successfully.",
+                "appointment": self.get_serializer(meeting).data,
+            }
+        )
+
+
+class FeedStateSerializer(serializers.Serializer):
+    active = serializers.BooleanField()
+    created_at = serializers.DateTimeField(allow_null=True)
+
+
+class FeedCreatedSerializer(serializers.Serializer):
+    url = serializers.URLField(help_text="Shown this once: subscribe to it in a calendar app.")
+    created_at = serializers.DateTimeField()
+
+
+class AgendaFeedApi(APIView):
+    """The private iCalendar feed of the owner's agenda, for Google, Apple or Outlook."""
+
+    @extend_schema(responses=FeedStateSerializer)
+    def get(self, request):
+        feed = AgendaFeed.objects.filter(owner=request.user).first()
+        return Response({"active": feed is not None, "created_at": feed and feed.created_at})
+
+    @extend_schema(request=None, responses={201: FeedCreatedSerializer})
+    def post(self, request):
+        """Create the secret feed URL, or replace it (the old URL stops working)."""
+        feed, url = agenda_feed_create(owner=request.user)
+        return Response({"url": url, "created_at": feed.created_at}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request):
+        """Revoke the feed: its URL answers 404 from now on."""
+        agenda_feed_revoke(owner=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,138 @@
+"""Book, cancel and reschedule through a booking page, with seed 001's rules and messages.
+
+Every change takes the owner's agenda lock first, then re-checks the time
+against exactly what the slots endpoint offers (working hours, grid, notice,
+horizon, buffers, the rest of the agenda) before writing through
+``schedules.services.agenda``. Two people racing for one time therefore get
+one booking and one "Time slot is not available.", never a double booking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.tokens import new_token
+from config import emails
+from config.errors import ApplicationError, Conflict
+from schedules.models import BookingPage, Meeting
+from schedules.selectors.booking import page_rules, slot_is_offered
+from schedules.services.agenda import agenda_add, agenda_lock, agenda_move
+
+NOT_AVAILABLE = "Time slot is not available."
+NEW_NOT_AVAILABLE = "New time slot is not available."
+ALREADY_CANCELED = "Appointment is already canceled."
+CANNOT_RESCHEDULE = "Cannot reschedule a canceled appointment."
+ALREADY_STARTED = "This appointment has already started, so it can no longer be changed."
+ONLY_BOOKINGS = (
+    "Only bookings can be cancelled here; rounds and visits are changed where they were made."
+)
+
+
+def manage_url(meeting: Meeting, token: str) -> str:
+    return settings.SITE_URL + reverse("booking_manage", args=[meeting.booking_page.slug, token])
+
+
+def _lock_for_change(meeting: Meeting, *, cancelled_message: str) -> dt.datetime:
+    """Lock the owner's agenda, reload the booking, refuse it when cancelled or started.
+
+    Returns "now" for the rest of the change.
+    """
+    agenda_lock(owner_id=meeting.owner_id)
+    meeting.refresh_from_db()
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ApplicationError(cancelled_message)
+    now = timezone.now()
+    if meeting.start <= now:
+        raise ApplicationError(ALREADY_STARTED)
+    return now
+
+
+def booking_create(
+    *,
+    page: BookingPage,
+    name: str,
+    email: str,
+    phone: str = "",
+    start: dt.datetime,
+    attendee_timezone: str,
+) -> tuple[Meeting, str]:
+    """Book ``start`` on the page; returns the meeting and its raw manage token."""
+    start = start.astimezone(dt.UTC)  # see schedules.api.booking_public.requested_start
+    rules = page_rules(page)
+    token, token_hash = new_token()
+    meeting = Meeting(
+        owner=page.owner,
+        kind=Meeting.Kind.BOOKING,
+        booking_page=page,
+        start=start,
+        end=start + rules.duration,
+        buffer_before=rules.buffer_before,
+        buffer_after=rules.buffer_after,
+        attendee_name=name,
+        attendee_email=email,
+        attendee_phone=phone,
+        attendee_timezone=attendee_timezone,
+        manage_token_hash=token_hash,
+    )
+    with transaction.atomic():
+        agenda_lock(owner_id=page.owner_id)
+        if not slot_is_offered(page=page, start=start, now=timezone.now()):
+            raise ApplicationError(NOT_AVAILABLE)
+        try:
+            agenda_add(meetings=[meeting], message=NOT_AVAILABLE)
+        except Conflict as exc:  # seed 001 answers 400 for a taken time
+            raise ApplicationError(exc.message) from exc
+        emails.send_booking_confirmed(meeting, manage_url=manage_url(meeting, token))
+    return meeting, token
+
+
+def booking_reschedule(
+    *, meeting: Meeting, token: str, start: dt.datetime, attendee_timezone: str | None = None
+) -> Meeting:
+    """Move a booking to another offered time; its length and buffers stay as booked."""
+    start = start.astimezone(dt.UTC)
+    with transaction.atomic():
+        now = _lock_for_change(meeting, cancelled_message=CANNOT_RESCHEDULE)
+        page = meeting.booking_page
+        if not (
+            page.is_active and slot_is_offered(page=page, start=start, now=now, meeting=meeting)
+        ):
+            raise ApplicationError(NEW_NOT_AVAILABLE)
+        try:
+            agenda_move(
+                meeting=meeting,
+                start=start,
+                end=start + (meeting.end - meeting.start),
+                message=NEW_NOT_AVAILABLE,
+            )
+        except Conflict as exc:
+            raise ApplicationError(exc.message) from exc
+        if attendee_timezone and attendee_timezone != meeting.attendee_timezone:
+            meeting.attendee_timezone = attendee_timezone
+            meeting.save(update_fields=["attendee_timezone"])
+        emails.send_booking_rescheduled(meeting, manage_url=manage_url(meeting, token))
+    return meeting
+
+
+def booking_cancel(*, meeting: Meeting, reason: str = "", by_owner: bool = False) -> Meeting:
+    """Cancel a booking (by its attendee, or by the owner with a reason for the attendee).
+
+    Cancelling frees the time at once and raises SEQUENCE, so the METHOD:CANCEL
+    invite removes the event from both calendars.
+    """
+    if meeting.kind != Meeting.Kind.BOOKING:
+        raise ApplicationError(ONLY_BOOKINGS)
+    with transaction.atomic():
+        now = _lock_for_change(meeting, cancelled_message=ALREADY_CANCELED)
+        meeting.status = Meeting.Status.CANCELLED
+        meeting.cancelled_at = now
+        meeting.cancel_reason = reason
+        meeting.sequence += 1
+        meeting.save(update_fields=["status", "cancelled_at", "cancel_reason", "sequence"])
+        emails.send_booking_cancelled(meeting, by_owner=by_owner)
+    return meeting
