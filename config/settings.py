@@ -263,5 +263,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR" if TESTING else "WARNING"}},
+    "loggers": {
+        "django.request": {"level": "ERROR" if TESTING else "WARNING"},
+        # Every task's start and finish is INFO; failures are still logged.
+        "django.tasks": {"level": "WARNING"},
+    },
 }
