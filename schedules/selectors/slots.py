@@ -16,13 +16,26 @@ from schedules.models import Availability
 def slot_dict(
     slot: Availability, tz: zoneinfo.ZoneInfo, *, preference_key: str = "preference_level"
 ) -> dict:
-    start, end = slot.start.astimezone(tz), slot.end.astimezone(tz)
+    return slot_row_dict(
+        (slot.pk, slot.start, slot.end, slot.preference), tz, preference_key=preference_key
+    )
+
+
+SLOT_ROW = ("pk", "start", "end", "preference")
+
+
+def slot_row_dict(
+    row: tuple, tz: zoneinfo.ZoneInfo, *, preference_key: str = "preference_level"
+) -> dict:
+    """The same shape from a ``values_list(*SLOT_ROW)`` row: big reads skip model instances."""
+    pk, start, end, preference = row
+    start, end = start.astimezone(tz), end.astimezone(tz)
     return {
-        "id": slot.pk,
+        "id": pk,
         "date": start.date().isoformat(),
         "start_time": start.time().isoformat("seconds"),
         "end_time": end.time().isoformat("seconds"),
-        preference_key: slot.preference,
+        preference_key: preference,
         "start": start.isoformat(),
         "end": end.isoformat(),
     }
