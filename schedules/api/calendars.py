@@ -24,6 +24,7 @@ from schedules.api.rounds_input import (
     read_datetime,
 )
 from schedules.api.rounds_schema import NOT_AUTHENTICATED, detail, field_errors
+from schedules.api.slots import RoundSlotSerializer
 from schedules.models import Calendar
 from schedules.selectors.rounds import CALENDAR_MISSING, calendar_details
 from schedules.services import calendars as services
@@ -152,24 +153,14 @@ class CalendarOutputSerializer(serializers.Serializer):
     meeting_duration = serializers.IntegerField()
 
 
-class SlotOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    date = serializers.DateField(help_text="In the calendar's time zone.")
-    start_time = serializers.TimeField()
-    end_time = serializers.TimeField()
-    preference_level = serializers.IntegerField(min_value=1, max_value=3)
-    start = serializers.DateTimeField(help_text="ISO 8601 with offset.")
-    end = serializers.DateTimeField(help_text="ISO 8601 with offset.")
-
-
 class OwnerAvailabilityOutputSerializer(serializers.Serializer):
-    slots = SlotOutputSerializer(many=True)
+    slots = RoundSlotSerializer(many=True)
 
 
 class InviteeAvailabilityOutputSerializer(serializers.Serializer):
     contact = ContactOutputSerializer()
     status = serializers.BooleanField(help_text="True once the invitee has responded.")
-    slots = SlotOutputSerializer(many=True)
+    slots = RoundSlotSerializer(many=True)
     responded_at = serializers.DateTimeField(allow_null=True)
     last_reminded_at = serializers.DateTimeField(allow_null=True)
 

@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.errors import ApplicationError
+from schedules.api.slots import RoundSlotPreferenceSerializer
 from schedules.selectors.finalize import calendar_confirmation, calendar_to_finalize
 from schedules.services.finalize import (
     NOTHING_SELECTED,
@@ -159,20 +160,10 @@ class ConfirmScoreSerializer(serializers.Serializer):
     )
 
 
-class ConfirmSlotSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    date = serializers.DateField()
-    start_time = serializers.TimeField()
-    end_time = serializers.TimeField()
-    preference = serializers.IntegerField(min_value=1, max_value=3)
-    start = serializers.DateTimeField()
-    end = serializers.DateTimeField()
-
-
 class ConfirmInviteeAvailabilitySerializer(serializers.Serializer):
     contact = ConfirmPersonSerializer()
     responded = serializers.BooleanField()
-    availability = ConfirmSlotSerializer(many=True)
+    availability = RoundSlotPreferenceSerializer(many=True)
 
 
 class ConfirmOutputSerializer(serializers.Serializer):
@@ -196,7 +187,7 @@ class ConfirmOutputSerializer(serializers.Serializer):
         "not be the best possible."
     )
     message = serializers.CharField(help_text="Why there are no suggestions, or caveats.")
-    owner_availability = ConfirmSlotSerializer(many=True)
+    owner_availability = RoundSlotPreferenceSerializer(many=True)
     invitee_availability = ConfirmInviteeAvailabilitySerializer(many=True)
 
 

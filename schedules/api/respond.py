@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from schedules.api.rounds_input import InviteeSlotListField, parse_invitee_slot, parse_slots
 from schedules.api.rounds_schema import field_errors
+from schedules.api.slots import RoundSlotPreferenceSerializer
 from schedules.selectors.rounds import respond_data
 from schedules.services.invitations import invitation_for_token
 from schedules.services.responses import response_check_open, response_submit
@@ -51,16 +52,6 @@ class PersonSerializer(serializers.Serializer):
     last_name = serializers.CharField()
 
 
-class RespondSlotSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    date = serializers.DateField(help_text="In the calendar's time zone.")
-    start_time = serializers.TimeField()
-    end_time = serializers.TimeField()
-    preference = serializers.IntegerField(min_value=1, max_value=3)
-    start = serializers.DateTimeField(help_text="ISO 8601 with offset.")
-    end = serializers.DateTimeField(help_text="ISO 8601 with offset.")
-
-
 class RespondOutputSerializer(serializers.Serializer):
     calendar_id = serializers.IntegerField()
     name = serializers.CharField()
@@ -68,7 +59,7 @@ class RespondOutputSerializer(serializers.Serializer):
     deadline = serializers.DateTimeField()
     owner = PersonSerializer()
     invitees = PersonSerializer(many=True, help_text="Ids are contact ids.")
-    owner_availability = RespondSlotSerializer(many=True)
+    owner_availability = RoundSlotPreferenceSerializer(many=True)
     timezone = serializers.CharField(help_text="The calendar's IANA zone.")
     meeting_duration = serializers.IntegerField(help_text="Minutes.")
     finalized = serializers.BooleanField()
@@ -76,7 +67,9 @@ class RespondOutputSerializer(serializers.Serializer):
     contact = PersonSerializer(help_text="The invitee this link belongs to.")
     responded = serializers.BooleanField()
     responded_at = serializers.DateTimeField(allow_null=True)
-    availability = RespondSlotSerializer(many=True, help_text="This invitee's submitted slots.")
+    availability = RoundSlotPreferenceSerializer(
+        many=True, help_text="This invitee's submitted slots."
+    )
 
 
 class RespondSuccessSerializer(serializers.Serializer):
