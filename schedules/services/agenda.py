@@ -10,6 +10,7 @@ the exclusion constraint on PostgreSQL is the last line of defence.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
@@ -69,6 +70,19 @@ def agenda_busy(
     return [(s, e) for s, e in blocked if s < end and e > start]
 
 
+def _merge(
+    intervals: list[tuple[dt.datetime, dt.datetime]],
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Sorted, disjoint union of intervals (touching ones stay apart: ranges are half-open)."""
+    merged: list[tuple[dt.datetime, dt.datetime]] = []
+    for start, end in sorted(intervals):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def agenda_is_free(
     *,
     owner_id: int,
@@ -91,15 +105,22 @@ def agenda_add(*, meetings: Sequence[Meeting], message: str = BUSY_MESSAGE) -> l
     Call inside ``transaction.atomic`` after ``agenda_lock``. Overlaps among the
     new meetings themselves are the caller's to refuse with a better message.
     """
-    for meeting in meetings:
-        if not agenda_is_free(
-            owner_id=meeting.owner_id,
-            start=meeting.start,
-            end=meeting.end,
-            buffer_before=meeting.buffer_before,
-            buffer_after=meeting.buffer_after,
-        ):
-            raise Conflict(message)
+    if meetings:
+        (owner_id,) = {meeting.owner_id for meeting in meetings}
+        # One query for the whole span, then a binary search per meeting: a
+        # finalize seating many invitees costs the same as one booking.
+        busy = _merge(
+            agenda_busy(
+                owner_id=owner_id,
+                start=min(meeting.blocked_start for meeting in meetings),
+                end=max(meeting.blocked_end for meeting in meetings),
+            )
+        )
+        starts = [start for start, _ in busy]
+        for meeting in meetings:
+            i = bisect.bisect_left(starts, meeting.blocked_end)
+            if i and busy[i - 1][1] > meeting.blocked_start:
+                raise Conflict(message)
     try:
         with transaction.atomic():
             return Meeting.objects.bulk_create(meetings)
