@@ -167,7 +167,7 @@ else:
 # EMAIL_BACKEND / EMAIL_FILE_PATH environment variables are mapped onto it.
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Rendezvous <noreply@rendezvous.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-_mail_backend = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_mail_backend = os.getenv("EMAIL_BACKEND", "config.mail_backends.ReadableConsoleBackend")
 _mail_options: dict[str, object] = {}
 if os.getenv("EMAIL_FILE_PATH"):
     _mail_options["file_path"] = os.getenv("EMAIL_FILE_PATH")

@@ -147,3 +147,21 @@ def test_calendar_parts_carry_the_imip_method():
     raw = emails.build_message(payload).message().as_string()
     assert 'Content-Type: text/calendar; charset="utf-8"; method="CANCEL"' in raw
     assert 'filename="invite.ics"' in raw
+
+
+def test_the_console_backend_prints_links_whole(capsys):
+    from config.mail_backends import ReadableConsoleBackend
+
+    url = "http://127.0.0.1:8000/accounts/confirm/" + "x" * 90 + "/"
+    payload = emails.render("confirm_email", {"user": User(username="dana"), "url": url})
+    payload |= {
+        "to": ["dana@example.org"],
+        "reply_to": [],
+        "calendar": {"method": "REQUEST", "ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"},
+    }
+    ReadableConsoleBackend().send_messages([emails.build_message(payload)])
+    out = capsys.readouterr().out
+    assert "To: dana@example.org" in out
+    assert url in out
+    assert "[also: text/html]" in out
+    assert "[also: invite.ics]" in out
