@@ -211,6 +211,7 @@ REST_FRAMEWORK = {
         "login": os.getenv("THROTTLE_LOGIN", "20/min"),
         "signup": os.getenv("THROTTLE_SIGNUP", "10/min"),
         "public": os.getenv("THROTTLE_PUBLIC", "120/min"),
+        "invite": os.getenv("THROTTLE_INVITE", "20/hour"),
     },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
@@ -219,6 +220,7 @@ if TESTING:
         "login": None,
         "signup": None,
         "public": None,
+        "invite": None,
     }
 
 SIMPLE_JWT = {

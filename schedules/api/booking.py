@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.validators import validate_timezone
@@ -207,6 +208,7 @@ class BookingPageViewSet(viewsets.ModelViewSet):
 
     serializer_class = BookingPageSerializer
     lookup_value_regex = "[0-9]+"
+    throttle_scope: str | None = None  # set on the invite action only
 
     def get_queryset(self):
         return BookingPage.objects.filter(owner=self.request.user)
@@ -225,7 +227,12 @@ class BookingPageViewSet(viewsets.ModelViewSet):
         booking_page_delete(page=instance)
 
     @extend_schema(request=InviteSerializer, responses={200: InviteResultSerializer})
-    @action(detail=True, methods=["post"])
+    @action(
+        detail=True,
+        methods=["post"],
+        throttle_classes=[ScopedRateThrottle],
+        throttle_scope="invite",  # it emails arbitrary addresses: keep it from being a spam cannon
+    )
     def invite(self, request, pk=None):
         """Email the page's public link to each address (seed 000's "Send my invitation")."""
         page = self.get_object()

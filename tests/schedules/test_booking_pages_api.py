@@ -118,6 +118,24 @@ def test_it_requires_authentication(api):
 
 
 @pytest.mark.django_db
+def test_invitations_are_rate_limited_per_owner(alice_api, alice, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import ScopedRateThrottle
+
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"invite": "2/hour"})
+    cache.clear()
+    page = make_page(alice)
+    body = {"emails": ["dana@example.org"]}
+    codes = [alice_api.post(f"{URL}{page.pk}/invite/", body, format="json").status_code]
+    codes += [alice_api.post(f"{URL}{page.pk}/invite/", body, format="json").status_code]
+    codes += [alice_api.post(f"{URL}{page.pk}/invite/", body, format="json").status_code]
+    assert codes == [200, 200, 429]
+    assert len(mail.outbox) == 2
+    assert alice_api.get(f"{URL}{page.pk}/").status_code == 200  # only invitations are limited
+    cache.clear()
+
+
+@pytest.mark.django_db
 def test_it_emails_the_link_once_to_each_address(alice_api, alice):
     set_week(alice)
     page = make_page(alice)
