@@ -25,6 +25,8 @@ from schedules.models import Calendar, Contact, Invitation
 # Longer than any token we hand out; refuse before hashing arbitrary input.
 MAX_TOKEN_LENGTH = 128
 DEADLINE_REMINDER_WINDOW = dt.timedelta(hours=24)
+# A person gets at most one manual reminder per hour, however often the button is pressed.
+REMINDER_COOLDOWN = dt.timedelta(hours=1)
 
 
 def respond_url(*, calendar_id: int, token: str) -> str:
@@ -97,6 +99,13 @@ def _refuse_reminder(invitation: Invitation, *, now: dt.datetime) -> None:
         raise ApplicationError(
             f"The deadline has passed, so {name} can no longer respond. "
             "Move the deadline first, then remind them."
+        )
+    last = invitation.last_reminded_at
+    if last is not None and now - last < REMINDER_COOLDOWN:
+        minutes = -(-(REMINDER_COOLDOWN - (now - last)) // dt.timedelta(minutes=1))
+        raise ApplicationError(
+            f"{name} was reminded less than an hour ago. You can remind them again in "
+            f"{minutes} minute{'s' if minutes != 1 else ''}."
         )
 
 

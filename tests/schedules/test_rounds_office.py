@@ -16,8 +16,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 @pytest.fixture
 def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture
@@ -203,7 +203,7 @@ def test_the_calendar_list_shows_responses_at_a_glance(alice_web, alice):
     assert "Yes, 2026-03-02 09:00" in page
 
 
-def test_the_remind_actions_use_the_api_service(alice_web, alice):
+def test_the_remind_actions_use_the_api_service(alice_web, alice, frozen):
     jane, john = contact(alice, "Jane"), contact(alice, "John")
     calendar = make_calendar(alice, invitees=[jane, john])
     Invitation.objects.filter(contact=jane).update(responded_at=NOW)
@@ -216,6 +216,7 @@ def test_the_remind_actions_use_the_api_service(alice_web, alice):
     assert [m.to for m in mail.outbox] == [[john.email]]
     assert Invitation.objects.get(contact=john).last_reminded_at == NOW
 
+    frozen.shift(dt.timedelta(hours=1))
     r = alice_web.post(
         "/office/schedules/invitation/",
         {"action": "send_reminder", "_selected_action": [i.pk for i in Invitation.objects.all()]},

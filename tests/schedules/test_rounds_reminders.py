@@ -73,6 +73,21 @@ def test_the_old_link_page_explains_where_the_new_one_is(alice_api, web, round_)
     )
 
 
+def test_it_reminds_one_person_at_most_once_an_hour(alice_api, round_, frozen):
+    assert alice_api.get(url(round_.pk, round_.jane.pk)).status_code == 200
+    frozen.shift(dt.timedelta(minutes=20))
+    r = alice_api.get(url(round_.pk, round_.jane.pk))
+    assert r.status_code == 400
+    assert r.json() == {
+        "detail": "Jane Doe was reminded less than an hour ago. "
+        "You can remind them again in 40 minutes."
+    }
+    assert len(mail.outbox) == 1
+    frozen.shift(dt.timedelta(minutes=40))
+    assert alice_api.get(url(round_.pk, round_.jane.pk)).status_code == 200
+    assert len(mail.outbox) == 2
+
+
 @pytest.mark.usefixtures("frozen")
 def test_it_refuses_someone_who_already_responded(alice_api, round_):
     Invitation.objects.update(responded_at=NOW)
