@@ -22,6 +22,7 @@ from schedules.api.rounds_input import (
     parse_owner_slot,
     parse_slots,
     read_datetime,
+    slot_list_key,
 )
 from schedules.api.rounds_schema import NOT_AUTHENTICATED, detail, field_errors
 from schedules.api.slots import RoundSlotSerializer
@@ -63,13 +64,7 @@ class CalendarCreateInputSerializer(serializers.Serializer):
     meeting_duration = DurationField(required=False, default=30)
 
     def validate(self, attrs: dict) -> dict:
-        key = "available_slots" if "available_slots" in attrs else "availability"
-        if "availability" in attrs and "available_slots" in attrs:
-            raise serializers.ValidationError(
-                {key: ["Send either availability or available_slots, not both."]}
-            )
-        if key not in attrs:
-            raise serializers.ValidationError({"availability": ["This field is required."]})
+        key = slot_list_key(attrs)
         tz_name = attrs.get("timezone") or self.context["owner"].timezone
         tz = zone(tz_name)
         errors = {}

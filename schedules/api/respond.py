@@ -15,7 +15,12 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from schedules.api.rounds_input import InviteeSlotListField, parse_invitee_slot, parse_slots
+from schedules.api.rounds_input import (
+    InviteeSlotListField,
+    parse_invitee_slot,
+    parse_slots,
+    slot_list_key,
+)
 from schedules.api.rounds_schema import field_errors
 from schedules.api.slots import RoundSlotPreferenceSerializer
 from schedules.selectors.rounds import respond_data
@@ -31,13 +36,7 @@ class RespondInputSerializer(serializers.Serializer):
     )
 
     def validate(self, attrs: dict) -> dict:
-        key = "available_slots" if "available_slots" in attrs else "availability"
-        if "availability" in attrs and "available_slots" in attrs:
-            raise serializers.ValidationError(
-                {key: ["Send either availability or available_slots, not both."]}
-            )
-        if key not in attrs:
-            raise serializers.ValidationError({"availability": ["This field is required."]})
+        key = slot_list_key(attrs)
         tz = self.context["tz"]
         try:
             slots = parse_slots(attrs[key], lambda item: parse_invitee_slot(item, tz))

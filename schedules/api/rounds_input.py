@@ -166,6 +166,18 @@ class SlotListField(serializers.Field):
         return value
 
 
+def slot_list_key(attrs: dict) -> str:
+    """Which of the seed's two names for the slot list the client used (exactly one)."""
+    key = "available_slots" if "available_slots" in attrs else "availability"
+    if "availability" in attrs and "available_slots" in attrs:
+        raise serializers.ValidationError(
+            {key: ["Send either availability or available_slots, not both."]}
+        )
+    if key not in attrs:
+        raise serializers.ValidationError({"availability": ["This field is required."]})
+    return key
+
+
 def parse_slots(items: list, parse) -> list[SlotSpec]:
     """Parse every item; raise one ValidationError listing each distinct message."""
     slots, messages = [], []
