@@ -344,6 +344,26 @@ class Meeting(models.Model):
             ),
         ]
 
+    # What an owner sees of an entry, in the API and in the back office alike.
+    OWNER_FIELDS = (
+        "kind",
+        "status",
+        "start",
+        "end",
+        "buffer_before",
+        "buffer_after",
+        "booking_page",
+        "calendar",
+        "attendee_name",
+        "attendee_email",
+        "attendee_phone",
+        "attendee_timezone",
+        "sequence",
+        "cancelled_at",
+        "cancel_reason",
+        "created_at",
+    )
+
     def __str__(self) -> str:
         return f"{self.attendee_name} {self.start:%Y-%m-%d %H:%M}"
 

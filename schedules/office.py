@@ -237,24 +237,7 @@ class AgendaOfficeAdmin(OwnerScopedAdmin):
     search_fields = ("attendee_name", "attendee_email")
     date_hierarchy = "start"
     list_select_related = ("owner", "booking_page", "calendar")
-    fields = (
-        "kind",
-        "status",
-        "start",
-        "end",
-        "buffer_before",
-        "buffer_after",
-        "booking_page",
-        "calendar",
-        "attendee_name",
-        "attendee_email",
-        "attendee_phone",
-        "attendee_timezone",
-        "sequence",
-        "cancelled_at",
-        "cancel_reason",
-        "created_at",
-    )
+    fields = Meeting.OWNER_FIELDS
     readonly_fields = fields
     actions = ["cancel_bookings"]
 

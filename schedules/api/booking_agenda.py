@@ -60,26 +60,7 @@ class AppointmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = [
-            "id",
-            "kind",
-            "status",
-            "title",
-            "start",
-            "end",
-            "buffer_before",
-            "buffer_after",
-            "booking_page",
-            "calendar",
-            "attendee_name",
-            "attendee_email",
-            "attendee_phone",
-            "attendee_timezone",
-            "sequence",
-            "cancelled_at",
-            "cancel_reason",
-            "created_at",
-        ]
+        fields = ["id", "title", *Meeting.OWNER_FIELDS]
         read_only_fields = fields
 
 

@@ -10,21 +10,18 @@ from __future__ import annotations
 from rest_framework import serializers
 
 
-class RoundSlotSerializer(serializers.Serializer):
+class _SlotBase(serializers.Serializer):
     id = serializers.IntegerField()
     date = serializers.DateField(help_text="In the calendar's time zone.")
     start_time = serializers.TimeField()
     end_time = serializers.TimeField()
+    start = serializers.DateTimeField(help_text="ISO 8601 with offset.")
+    end = serializers.DateTimeField(help_text="ISO 8601 with offset.")
+
+
+class RoundSlotSerializer(_SlotBase):
     preference_level = serializers.IntegerField(min_value=1, max_value=3)
-    start = serializers.DateTimeField(help_text="ISO 8601 with offset.")
-    end = serializers.DateTimeField(help_text="ISO 8601 with offset.")
 
 
-class RoundSlotPreferenceSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    date = serializers.DateField(help_text="In the calendar's time zone.")
-    start_time = serializers.TimeField()
-    end_time = serializers.TimeField()
+class RoundSlotPreferenceSerializer(_SlotBase):
     preference = serializers.IntegerField(min_value=1, max_value=3)
-    start = serializers.DateTimeField(help_text="ISO 8601 with offset.")
-    end = serializers.DateTimeField(help_text="ISO 8601 with offset.")
