@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -12,8 +15,37 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.models import EmailConfirmation, User
 from accounts.tokens import hash_token, new_token
-from config import emails
+from config import emails, messages
 from config.errors import ApplicationError, NotFound
+
+
+def user_signup_check(
+    *,
+    username: str,
+    email: str,
+    password: str,
+    password2: str,
+    first_name: str = "",
+    last_name: str = "",
+) -> dict[str, list[str]]:
+    """Every reason this signup cannot go ahead, by field; empty when it can.
+
+    The web form and the API both show these next to their fields.
+    """
+    problems: dict[str, list[str]] = defaultdict(list)
+    if User.objects.filter(username__iexact=username).exists():
+        problems["username"].append(messages.USERNAME_TAKEN)
+    if User.objects.filter(email__iexact=email).exists():
+        problems["email"].append(messages.EMAIL_TAKEN)
+    if password != password2:
+        problems["password2"].append(messages.PASSWORDS_DIFFER)
+    else:
+        candidate = User(username=username, email=email, first_name=first_name, last_name=last_name)
+        try:
+            password_validation.validate_password(password, candidate)
+        except DjangoValidationError as exc:
+            problems["password"].extend(exc.messages)
+    return dict(problems)
 
 
 def user_signup(
@@ -21,12 +53,17 @@ def user_signup(
 ) -> User:
     """Create an inactive account and email it a confirmation link.
 
-    Callers validate the input (see SignupInputSerializer); the unique
-    constraints on username and email are the backstop for races.
+    The unique constraints on username and email are the backstop for races.
     """
+    fields = {"username": username, "email": email, "first_name": first_name}
+    problems = user_signup_check(
+        password=password, password2=password, last_name=last_name, **fields
+    )
+    if problems:
+        field, (problem, *_) = next(iter(problems.items()))
+        raise ApplicationError(problem, field=field)
     with transaction.atomic():
-        user = User(username=username, email=email, first_name=first_name, last_name=last_name)
-        password_validation.validate_password(password, user)
+        user = User(last_name=last_name, **fields)
         user.set_password(password)
         user.is_active = False
         user.save()
@@ -63,11 +100,11 @@ def email_confirm(*, token: str) -> User:
             .first()
         )
         if confirmation is None:
-            raise NotFound("This confirmation link is not valid. Check that you copied all of it.")
+            raise NotFound(messages.CONFIRM_INVALID)
         if confirmation.used_at is not None:
-            raise ApplicationError("This confirmation link has already been used. You can log in.")
+            raise ApplicationError(messages.CONFIRM_USED)
         if confirmation.is_expired:
-            raise ApplicationError("This confirmation link has expired. Ask for a new one below.")
+            raise ApplicationError(messages.CONFIRM_EXPIRED)
         confirmation.used_at = timezone.now()
         confirmation.save(update_fields=["used_at"])
         user = confirmation.user
@@ -81,4 +118,4 @@ def user_logout(*, refresh: str) -> None:
     try:
         RefreshToken(refresh).blacklist()
     except TokenError as exc:
-        raise ApplicationError("Token is invalid or expired", field="refresh") from exc
+        raise ApplicationError(messages.REFRESH_INVALID, field="refresh") from exc

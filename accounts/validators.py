@@ -1,23 +1,22 @@
 from __future__ import annotations
 
+import functools
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+
+from config import messages
+
+# Files in the tz database that are not places: the server's own zone and a placeholder.
+NOT_ZONES = frozenset({"localtime", "Factory", "posixrules"})
 
 
 def validate_timezone(value: str) -> None:
     """Accept IANA zone names only ("Europe/Paris"), never offsets or abbreviations."""
     if value not in available_timezones():
-        raise ValidationError(
-            f"“{value}” is not a known time zone. Use an IANA name such as Europe/Paris."
-        )
+        raise ValidationError(messages.UNKNOWN_TIMEZONE.format(name=value))
 
 
-_zones: frozenset[str] | None = None
-
-
+@functools.cache
 def available_timezones() -> frozenset[str]:
-    global _zones
-    if _zones is None:
-        _zones = frozenset(zoneinfo.available_timezones())
-    return _zones
+    return frozenset(zoneinfo.available_timezones()) - NOT_ZONES

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import services
 from accounts.forms import LoginForm, PasswordResetForm, ResendConfirmationForm, SignupForm
+from config import messages as texts
 from config.errors import ApplicationError
 
 
@@ -38,7 +39,7 @@ def confirm_email(request, token: str):
             form = ResendConfirmationForm()
             ctx = {"error": exc.message, "form": form}
             return render(request, "accounts/confirm.html", ctx, status=exc.status_code)
-        messages.success(request, f"Thanks, {user.display_name}: your email is confirmed.")
+        messages.success(request, texts.CONFIRMED.format(name=user.display_name))
         return redirect("login")
     return render(request, "accounts/confirm.html", {"token": token})
 

@@ -94,8 +94,8 @@ def build_round(owner, people: int, rng: random.Random):
 
 
 def solver_inputs(calendar):
+    from schedules.core.solver import Slot
     from schedules.models import Availability
-    from schedules.scheduling.solver import Slot
 
     owner, invitees = [], {}
     for slot in Availability.objects.filter(calendar=calendar).select_related("invitation"):
@@ -114,7 +114,7 @@ def main() -> None:
     from scipy.optimize import Bounds, milp
 
     from accounts.models import User
-    from schedules.scheduling.solver import build_model, suggest_schedules
+    from schedules.core.solver import build_model, suggest_schedules
 
     owner = User.objects.create_user("bench", "bench@example.org", "x" * 12, timezone=ZONE)
     client = APIClient()

@@ -24,6 +24,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from schedules.core.timetext import moment_text, when_text
+
 logger = logging.getLogger(__name__)
 
 
@@ -113,15 +115,13 @@ def send_password_reset(user, url: str) -> None:
 
 
 def _invitation_context(invitation, url: str) -> dict:
-    from schedules.selectors.rounds import moment_text
-
     calendar = invitation.calendar
     return {
         "invitation": invitation,
         "calendar": calendar,
         "contact": invitation.contact,
         "owner_name": calendar.owner.display_name,
-        "deadline": moment_text(calendar.deadline, calendar.timezone),
+        "deadline": moment_text(calendar.deadline, zoneinfo.ZoneInfo(calendar.timezone)),
         "url": url,
     }
 
@@ -181,10 +181,7 @@ def send_round_finalized(calendar, meetings, *, unscheduled) -> None:
 
 def _booking_when(meeting, tz_name: str) -> str:
     """The meeting's time as its reader's wall clock, e.g. "Monday 9 March 2026, 09:00-09:30"."""
-    tz = zoneinfo.ZoneInfo(tz_name)
-    start, end = meeting.start.astimezone(tz), meeting.end.astimezone(tz)
-    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%A} {end.day} {end:%B %H:%M}"
-    return f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M}-{until} ({tz_name})"
+    return when_text(meeting.start, meeting.end, zoneinfo.ZoneInfo(tz_name))
 
 
 def _send_booking(name: str, meeting, **context) -> None:

@@ -1,8 +1,15 @@
-"""Staff admin (/admin/): every row of every owner. Owners use schedules.office."""
+"""Staff admin (/admin/): every row of every owner. Owners use schedules.office.
 
-from django.contrib import admin
+Meetings are read-only here: the agenda service is the only writer of the
+agenda, and staff cancel a booking through the same service as its owner (so
+the attendee is told), never by editing the row.
+"""
 
+from django.contrib import admin, messages
+
+from config.errors import ApplicationError
 from schedules import models
+from schedules.services.bookings import booking_cancel
 
 
 @admin.register(models.Contact)
@@ -42,7 +49,26 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ("attendee_name", "attendee_email", "owner__username")
     date_hierarchy = "start"
     list_select_related = ("owner",)
-    exclude = ("manage_token_hash",)
+    fields = ("owner", *models.Meeting.OWNER_FIELDS, "uid")
+    readonly_fields = fields
+    actions = ["cancel_bookings"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description="Cancel selected bookings (attendees and owners are emailed)")
+    def cancel_bookings(self, request, queryset):
+        for meeting in queryset.select_related("owner", "booking_page", "calendar"):
+            try:
+                booking_cancel(meeting=meeting, reason="", by_owner=True)
+            except ApplicationError as exc:
+                self.message_user(request, f"{meeting}: {exc.message}", messages.WARNING)
 
 
 admin.site.register(models.WorkingHours)

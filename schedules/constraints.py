@@ -38,16 +38,18 @@ class AgendaExclusionConstraint(ExclusionConstraint):
         return super().remove_sql(model, schema_editor) if self._applies(schema_editor) else None
 
     def validate(self, model, instance, exclude=None, using=DEFAULT_DB_ALIAS):
-        """Model validation (admin forms) with a portable overlap query."""
+        """Model validation (forms) with the agenda's own rule: blocked time, buffers included.
+
+        The database constraint itself covers the meetings' own ranges; the
+        agenda service and this check also keep buffers apart, through the one
+        query that defines blocking (``MeetingQuerySet.blocking``).
+        """
         if exclude and {"owner", "start", "end", "status"} & set(exclude):
             return
         if instance.status != model.Status.CONFIRMED or not (instance.start and instance.end):
             return
-        clashes = model._default_manager.using(using).filter(
-            owner_id=instance.owner_id,
-            status=model.Status.CONFIRMED,
-            start__lt=instance.end,
-            end__gt=instance.start,
+        clashes = model._default_manager.using(using).blocking(
+            owner_id=instance.owner_id, start=instance.blocked_start, end=instance.blocked_end
         )
         if instance.pk is not None:
             clashes = clashes.exclude(pk=instance.pk)

@@ -27,6 +27,10 @@ from accounts.validators import validate_timezone
 from schedules.constraints import AgendaExclusionConstraint, TsTzRange
 
 PREFERENCE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3)]
+# No buffer is longer than this (booking pages allow 240 minutes). It lets the
+# overlap queries first narrow by plain ``start``/``end`` comparisons, which use
+# the (owner, status, start) index, before the exact test on blocked time.
+LONGEST_BUFFER = timedelta(days=1)
 WEEKDAYS = list(
     enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 )
@@ -263,6 +267,30 @@ class AgendaFeed(models.Model):
         return f"Agenda feed of {self.owner}"
 
 
+class MeetingQuerySet(models.QuerySet):
+    def blocking(self, *, owner_id: int, start, end) -> MeetingQuerySet:
+        """Confirmed entries of one owner whose *blocked* time meets [start, end).
+
+        The no-overlap rule of the agenda, as a query: an entry blocks its own
+        time widened by its buffers, ranges are half-open. The agenda selector
+        (busy time for slots, suggestions and writes) and the model validation
+        behind the exclusion constraint both ask this.
+        """
+        return (
+            self.filter(
+                owner_id=owner_id,
+                status=Meeting.Status.CONFIRMED,
+                start__lt=end + LONGEST_BUFFER,
+                end__gt=start - LONGEST_BUFFER,
+            )
+            .alias(
+                blocked_from=F("start") - F("buffer_before"),
+                blocked_to=F("end") + F("buffer_after"),
+            )
+            .filter(blocked_from__lt=end, blocked_to__gt=start)
+        )
+
+
 class Meeting(models.Model):
     """One entry on an owner's agenda: a finalized 1-on-1, a booking, or a visit.
 
@@ -315,6 +343,8 @@ class Meeting(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancel_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=now)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["start", "id"]

@@ -13,6 +13,8 @@ import datetime as dt
 import zoneinfo
 from functools import lru_cache
 
+from accounts.validators import available_timezones
+from config import messages
 from config.errors import ApplicationError
 
 UTC = dt.UTC
@@ -22,13 +24,10 @@ DATETIME_FORMATS = ("%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M:%S
 
 @lru_cache(maxsize=512)
 def zone(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise ApplicationError(
-            f"“{name}” is not a known time zone. Use an IANA name such as Europe/Paris.",
-            field="timezone",
-        ) from exc
+    """The IANA zone called ``name``; ApplicationError for anything else."""
+    if name not in available_timezones():
+        raise ApplicationError(messages.UNKNOWN_TIMEZONE.format(name=name), field="timezone")
+    return zoneinfo.ZoneInfo(name)
 
 
 def exists_in_zone(naive: dt.datetime, tz: zoneinfo.ZoneInfo) -> bool:
@@ -40,8 +39,7 @@ def localize(naive: dt.datetime, tz: zoneinfo.ZoneInfo) -> dt.datetime:
     """Attach ``tz`` to a wall-clock time; refuse times skipped by a DST change."""
     if not exists_in_zone(naive, tz):
         raise ApplicationError(
-            f"{naive:%Y-%m-%d %H:%M} does not exist in {tz.key}: the clocks skip it "
-            "(daylight saving time). Choose another time."
+            messages.TIME_SKIPPED.format(moment=f"{naive:%Y-%m-%d %H:%M}", zone=tz.key)
         )
     return naive.replace(tzinfo=tz, fold=0)
 
@@ -74,7 +72,3 @@ def parse_datetime(value: object, tz: zoneinfo.ZoneInfo) -> dt.datetime | None:
     if parsed.tzinfo is not None:
         return parsed.astimezone(UTC)
     return localize(parsed, tz).astimezone(UTC)
-
-
-def as_zone(value: dt.datetime, tz: zoneinfo.ZoneInfo) -> dt.datetime:
-    return value.astimezone(tz)

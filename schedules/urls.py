@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from schedules.api import booking_public
+from schedules.api import feed, public_booking
 from schedules.views import booking, respond
 
 urlpatterns: list = []
@@ -23,21 +23,21 @@ _ID = r"(?P<appointment_id>[0-9]{1,18})"
 urlpatterns += [
     path("book/<slug:slug>/", booking.booking_page, name="booking_page"),
     path("book/<slug:slug>/manage/<str:token>/", booking.booking_manage, name="booking_manage"),
-    path("book/<slug:slug>/slots/", booking_public.BookingSlotsApi.as_view(), name="booking_slots"),
+    path("book/<slug:slug>/slots/", public_booking.BookingSlotsApi.as_view(), name="booking_slots"),
     re_path(
         r"^book/(?P<slug>[-a-zA-Z0-9_]+)/schedule/?$",
-        booking_public.BookingScheduleApi.as_view(),
+        public_booking.BookingScheduleApi.as_view(),
         name="booking_schedule",
     ),
     re_path(
         rf"^book/(?P<slug>[-a-zA-Z0-9_]+)/cancel/{_ID}/?$",
-        booking_public.BookingCancelApi.as_view(),
+        public_booking.BookingCancelApi.as_view(),
         name="booking_cancel",
     ),
     re_path(
         rf"^book/(?P<slug>[-a-zA-Z0-9_]+)/reschedule/{_ID}/?$",
-        booking_public.BookingRescheduleApi.as_view(),
+        public_booking.BookingRescheduleApi.as_view(),
         name="booking_reschedule",
     ),
-    path("feeds/<str:token>.ics", booking_public.AgendaFeedIcsApi.as_view(), name="agenda_feed"),
+    path("feeds/<str:token>.ics", feed.AgendaFeedIcsApi.as_view(), name="agenda_feed"),
 ]

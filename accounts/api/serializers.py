@@ -1,54 +1,25 @@
 from __future__ import annotations
 
-from django.contrib.auth import password_validation
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from accounts import services
 from accounts.models import User
+from config import messages
 
 
 class SignupInputSerializer(serializers.Serializer):
-    email = serializers.EmailField()
+    email = serializers.EmailField(error_messages={"invalid": messages.INVALID_EMAIL})
     username = serializers.RegexField(
-        r"^[\w.@+-]+\Z",
-        max_length=150,
-        error_messages={
-            "invalid": "Usernames may contain only letters, digits and @/./+/-/_ characters."
-        },
+        r"^[\w.@+-]+\Z", max_length=150, error_messages={"invalid": messages.USERNAME_INVALID}
     )
     first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
-    password = serializers.CharField(write_only=True, trim_whitespace=False)
-    password2 = serializers.CharField(write_only=True, trim_whitespace=False)
-
-    def validate_username(self, value: str) -> str:
-        if User.objects.filter(username__iexact=value).exists():
-            raise serializers.ValidationError("Username already taken.")
-        return value
-
-    def validate_email(self, value: str) -> str:
-        if User.objects.filter(email__iexact=value).exists():
-            raise serializers.ValidationError("An account with this email already exists.")
-        return value
-
-    def validate_password(self, value: str) -> str:
-        if len(value) < 8:
-            raise serializers.ValidationError("Password must be at least 8 characters long.")
-        return value
+    password = serializers.CharField(write_only=True, trim_whitespace=False, max_length=4096)
+    password2 = serializers.CharField(write_only=True, trim_whitespace=False, max_length=4096)
 
     def validate(self, attrs: dict) -> dict:
-        if attrs["password"] != attrs["password2"]:
-            raise serializers.ValidationError({"password2": ["Passwords must match."]})
-        candidate = User(
-            username=attrs["username"],
-            email=attrs["email"],
-            first_name=attrs.get("first_name", ""),
-            last_name=attrs.get("last_name", ""),
-        )
-        try:
-            password_validation.validate_password(attrs["password"], candidate)
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError({"password": list(exc.messages)}) from exc
+        if problems := services.user_signup_check(**attrs):
+            raise serializers.ValidationError(problems)
         return attrs
 
 

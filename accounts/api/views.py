@@ -16,6 +16,7 @@ from accounts.api.serializers import (
     SignupInputSerializer,
     UserOutputSerializer,
 )
+from config import messages
 
 
 class SignupApi(APIView):
@@ -63,7 +64,7 @@ class LogoutApi(APIView):
         serializer = LogoutInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.user_logout(refresh=serializer.validated_data["refresh"])
-        return Response({"detail": "Logged out."})
+        return Response({"detail": messages.LOGGED_OUT})
 
 
 class MeApi(generics.RetrieveUpdateAPIView):

@@ -13,22 +13,18 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
-from schedules.api.rounds_input import NO_INPUT, IdField
-from schedules.api.rounds_schema import NOT_AUTHENTICATED, detail, field_errors
-from schedules.models import Contact
-from schedules.selectors.rounds import contact_dict
+from config import messages
+from schedules.api.fields import ContactSerializer, IdField
+from schedules.api.schema import NOT_AUTHENTICATED, detail, field_errors
+from schedules.selectors.rounds import contact_for_owner, contacts_for_owner
 from schedules.services import contacts as services
 
 
-class ContactOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    first_Name = serializers.CharField()
-    last_Name = serializers.CharField()
-    email = serializers.EmailField()
+class ContactUpdateOutputSerializer(ContactSerializer):
+    contact_id = serializers.IntegerField(source="pk")
 
-
-class ContactUpdateOutputSerializer(ContactOutputSerializer):
-    contact_id = serializers.IntegerField()
+    class Meta(ContactSerializer.Meta):
+        fields = ["contact_id", *ContactSerializer.Meta.fields]
 
 
 class ContactInputSerializer(serializers.Serializer):
@@ -51,12 +47,12 @@ class ContactUpdateInputSerializer(ContactInputSerializer):
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping) and not data:
-            raise serializers.ValidationError({"non_field_errors": [NO_INPUT]})
+            raise serializers.ValidationError({"non_field_errors": [messages.NO_INPUT]})
         return super().to_internal_value(data)
 
     def validate(self, attrs: dict) -> dict:
         if set(attrs) == {"contact_id"}:
-            raise serializers.ValidationError(NO_INPUT)
+            raise serializers.ValidationError(messages.NO_INPUT)
         return attrs
 
 
@@ -87,25 +83,25 @@ class ContactViewSet(viewsets.GenericViewSet):
     schema = BodyOnDeleteSchema()
 
     def get_queryset(self):
-        return Contact.objects.filter(owner=self.request.user)
+        return contacts_for_owner(owner=self.request.user)
 
     @extend_schema(
         summary="See all contacts",
-        responses={200: ContactOutputSerializer(many=True), 401: NOT_AUTHENTICATED},
+        responses={200: ContactSerializer(many=True), 401: NOT_AUTHENTICATED},
     )
     def list(self, request):
-        return Response([contact_dict(c) for c in self.get_queryset()])
+        return Response(ContactSerializer(self.get_queryset(), many=True).data)
 
     @extend_schema(
         summary="Add a contact",
         request=ContactInputSerializer,
-        responses={201: ContactOutputSerializer, **ERRORS},
+        responses={201: ContactSerializer, **ERRORS},
     )
     def create(self, request):
         serializer = ContactInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         contact = services.contact_create(owner=request.user, **serializer.validated_data)
-        return Response(contact_dict(contact), status=status.HTTP_201_CREATED)
+        return Response(ContactSerializer(contact).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Update a contact (contact_id in the body)",
@@ -116,11 +112,9 @@ class ContactViewSet(viewsets.GenericViewSet):
         serializer = ContactUpdateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         changes = dict(serializer.validated_data)
-        contact = services.contact_get_for_owner(
-            owner=request.user, contact_id=changes.pop("contact_id")
-        )
+        contact = contact_for_owner(owner=request.user, contact_id=changes.pop("contact_id"))
         contact = services.contact_update(contact=contact, changes=changes)
-        return Response({"contact_id": contact.pk, **contact_dict(contact)})
+        return Response(ContactUpdateOutputSerializer(contact).data)
 
     @extend_schema(
         summary="Delete a contact (contact_id in the body)",
@@ -130,7 +124,7 @@ class ContactViewSet(viewsets.GenericViewSet):
     def delete_contact(self, request):
         serializer = ContactIdInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        contact = services.contact_get_for_owner(
+        contact = contact_for_owner(
             owner=request.user, contact_id=serializer.validated_data["contact_id"]
         )
         services.contact_delete(contact=contact)

@@ -9,6 +9,8 @@ creates the meetings and emails everyone (201).
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -21,36 +23,32 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config import messages
 from config.errors import ApplicationError
-from schedules.api.slots import RoundSlotPreferenceSerializer
+from schedules.api.fields import PersonSerializer, RoundSlotsPreferenceField, ZonedDateTimeField
+from schedules.api.schema import detail
+from schedules.models import Invitation
 from schedules.selectors.finalize import calendar_confirmation, calendar_to_finalize
-from schedules.services.finalize import (
-    NOTHING_SELECTED,
-    ProposedMeeting,
-    ScheduleInvalid,
-    calendar_finalize,
-)
+from schedules.services.finalize import ProposedMeeting, ScheduleInvalid, calendar_finalize
 from schedules.timeutils import parse_datetime, zone
 
 MAX_MEETINGS = 500
-MISSING = "Missing fields: each meeting needs contact_id, start_time and end_time."
-WRONG_FORMAT = (
-    "Datetime has wrong format. Use YYYY/MM/DD HH:MM:SS or YYYY-MM-DDThh:mm:ss (read in the "
-    "calendar's time zone), or ISO 8601 with an offset."
-)
-BAD_CONTACT_ID = "Invalid contact id: it must be a positive whole number."
 
 
 # --- input ---------------------------------------------------------------------------
 
 
 @extend_schema_field(
-    {"type": "string", "example": "2026/03/12 13:00:00", "description": WRONG_FORMAT}
+    {"type": "string", "example": "2026/03/12 13:00:00", "description": messages.FINALIZE_DATETIME}
 )
 class CalendarDateTimeField(serializers.Field):
     """A datetime as people type it; naive values are read in the calendar's zone."""
 
-    default_error_messages = {"invalid": WRONG_FORMAT, "required": MISSING, "null": MISSING}
+    default_error_messages = {
+        "invalid": messages.FINALIZE_DATETIME,
+        "required": messages.FINALIZE_MISSING,
+        "null": messages.FINALIZE_MISSING,
+    }
 
     def to_internal_value(self, data):
         try:
@@ -66,20 +64,18 @@ class CalendarDateTimeField(serializers.Field):
 
 
 class FinalizeMeetingInputSerializer(serializers.Serializer):
-    default_error_messages = {
-        "invalid": "Each meeting must be an object with contact_id, start_time and end_time."
-    }
+    default_error_messages = {"invalid": messages.FINALIZE_NOT_OBJECT}
 
     contact_id = serializers.IntegerField(
         min_value=1,
         max_value=2**63 - 1,
         error_messages={
-            "required": MISSING,
-            "null": MISSING,
-            "invalid": BAD_CONTACT_ID,
-            "min_value": BAD_CONTACT_ID,
-            "max_value": BAD_CONTACT_ID,
-            "max_string_length": BAD_CONTACT_ID,
+            "required": messages.FINALIZE_MISSING,
+            "null": messages.FINALIZE_MISSING,
+            "invalid": messages.FINALIZE_BAD_CONTACT_ID,
+            "min_value": messages.FINALIZE_BAD_CONTACT_ID,
+            "max_value": messages.FINALIZE_BAD_CONTACT_ID,
+            "max_string_length": messages.FINALIZE_BAD_CONTACT_ID,
         },
     )
     start_time = CalendarDateTimeField()
@@ -87,7 +83,7 @@ class FinalizeMeetingInputSerializer(serializers.Serializer):
 
     def validate(self, attrs: dict) -> dict:
         if attrs["end_time"] <= attrs["start_time"]:
-            raise serializers.ValidationError({"end_time": ["End time must be after start time."]})
+            raise serializers.ValidationError({"end_time": [messages.END_AFTER_START]})
         return attrs
 
 
@@ -100,13 +96,17 @@ def _sentences(errors) -> list[str]:
     sentences = []
     for index in sorted(errors, key=int):
         fields_by_message: dict[str, list[str]] = {}
-        for field, messages in errors[index].items():
-            for message in messages:
-                fields_by_message.setdefault(str(message), []).append(field)
-        for message, fields in fields_by_message.items():
+        for field, problems in errors[index].items():
+            for problem in problems:
+                fields_by_message.setdefault(str(problem), []).append(field)
+        for problem, fields in fields_by_message.items():
             named = [f for f in fields if f != "non_field_errors"]
             where = f" ({', '.join(named)})" if named else ""
-            sentences.append(f"Meeting {int(index) + 1}{where}: {message}")
+            sentences.append(
+                messages.FINALIZE_MEETING_ERROR.format(
+                    number=int(index) + 1, where=where, message=problem
+                )
+            )
     return sentences
 
 
@@ -115,11 +115,11 @@ class FinalizeInputSerializer(serializers.Serializer):
         many=True,
         max_length=MAX_MEETINGS,
         error_messages={
-            "required": MISSING,
-            "null": MISSING,
-            "not_a_list": "finalized_schedule must be a list of meetings.",
-            "empty": NOTHING_SELECTED,
-            "max_length": f"A schedule holds at most {MAX_MEETINGS} meetings.",
+            "required": messages.FINALIZE_MISSING,
+            "null": messages.FINALIZE_MISSING,
+            "not_a_list": messages.FINALIZE_NOT_LIST,
+            "empty": messages.NOTHING_SELECTED,
+            "max_length": messages.FINALIZE_TOO_LONG.format(limit=MAX_MEETINGS),
         },
     )
 
@@ -138,57 +138,93 @@ class ConfirmQuerySerializer(serializers.Serializer):
     include_partial = serializers.BooleanField(default=False)
 
 
-# --- output --------------------------------------------------------------------------
+# --- output: a ``selectors.finalize.Confirmation`` and the finalized meetings ------------
 
 
-class ConfirmPersonSerializer(serializers.Serializer):
-    id = serializers.IntegerField(help_text="The contact's id (send it back as contact_id).")
-    first_name = serializers.CharField()
-    last_name = serializers.CharField()
+class ConfirmSuggestedMeetingSerializer(PersonSerializer):
+    start_time = ZonedDateTimeField(source="start", help_text="ISO 8601 in the calendar's zone.")
+    end_time = ZonedDateTimeField(source="end")
 
 
-class ConfirmSuggestedMeetingSerializer(ConfirmPersonSerializer):
-    start_time = serializers.DateTimeField(help_text="ISO 8601 in the calendar's zone.")
-    end_time = serializers.DateTimeField()
+def _seat(contact, placement) -> SimpleNamespace:
+    """One meeting of a suggested schedule: who (the contact) and when (the placement)."""
+    return SimpleNamespace(
+        pk=contact.pk,
+        first_name=contact.first_name,
+        last_name=contact.last_name,
+        start=placement.start,
+        end=placement.end,
+    )
 
 
 class ConfirmScoreSerializer(serializers.Serializer):
     seated = serializers.IntegerField(help_text="Invitees this schedule gives a meeting.")
-    score = serializers.IntegerField(help_text="Sum of owner + invitee preference per meeting.")
-    unseated = serializers.ListField(
-        child=serializers.IntegerField(), help_text="Contact ids left without a meeting."
+    score = serializers.IntegerField(
+        source="weight", help_text="Sum of owner + invitee preference per meeting."
     )
+    unseated = serializers.SerializerMethodField(help_text="Contact ids left without a meeting.")
+
+    def get_unseated(self, schedule) -> list[int]:
+        seated = {p.invitee for p in schedule.placements}
+        return [contact_id for contact_id in self.context["contacts"] if contact_id not in seated]
 
 
-class ConfirmInviteeAvailabilitySerializer(serializers.Serializer):
-    contact = ConfirmPersonSerializer()
+class ConfirmInviteeAvailabilitySerializer(serializers.ModelSerializer):
+    contact = PersonSerializer()
     responded = serializers.BooleanField()
-    availability = RoundSlotPreferenceSerializer(many=True)
+    availability = RoundSlotsPreferenceField(source="slots_list")
+
+    class Meta:
+        model = Invitation
+        fields = ["contact", "responded", "availability"]
 
 
-class ConfirmOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    description = serializers.CharField()
-    deadline = serializers.DateTimeField()
-    timezone = serializers.CharField()
-    meeting_duration = serializers.IntegerField(help_text="Minutes per suggested meeting.")
-    invitees = ConfirmPersonSerializer(many=True)
-    pending_invitees = ConfirmPersonSerializer(
-        many=True, help_text="Invitees who have not responded."
+class ConfirmSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="calendar.pk")
+    name = serializers.CharField(source="calendar.name")
+    description = serializers.CharField(source="calendar.description")
+    deadline = ZonedDateTimeField(source="calendar.deadline")
+    timezone = serializers.CharField(source="calendar.timezone")
+    meeting_duration = serializers.IntegerField(
+        source="calendar.meeting_duration", help_text="Minutes per suggested meeting."
     )
-    suggested_schedules = serializers.ListField(
-        child=ConfirmSuggestedMeetingSerializer(many=True),
-        help_text="At most 5, best first: most invitees seated, then highest total preference.",
+    invitees = serializers.SerializerMethodField()
+    pending_invitees = serializers.SerializerMethodField(
+        help_text="Invitees who have not responded."
     )
-    suggestion_scores = ConfirmScoreSerializer(many=True, help_text="One per suggested schedule.")
+    suggested_schedules = serializers.SerializerMethodField(
+        help_text="At most 5, best first: most invitees seated, then highest total preference."
+    )
+    suggestion_scores = ConfirmScoreSerializer(
+        source="schedules", many=True, help_text="One per suggested schedule."
+    )
     optimal = serializers.BooleanField(
         help_text="False when the solver's time limit was hit: the first suggestion may then "
         "not be the best possible."
     )
     message = serializers.CharField(help_text="Why there are no suggestions, or caveats.")
-    owner_availability = RoundSlotPreferenceSerializer(many=True)
-    invitee_availability = ConfirmInviteeAvailabilitySerializer(many=True)
+    owner_availability = RoundSlotsPreferenceField(source="owner_slots")
+    invitee_availability = ConfirmInviteeAvailabilitySerializer(source="invitations", many=True)
+
+    def get_invitees(self, confirmation) -> PersonSerializer(many=True):
+        return PersonSerializer([i.contact for i in confirmation.invitations], many=True).data
+
+    def get_pending_invitees(self, confirmation) -> PersonSerializer(many=True):
+        pending = [i.contact for i in confirmation.invitations if not i.responded]
+        return PersonSerializer(pending, many=True).data
+
+    def get_suggested_schedules(self, confirmation) -> serializers.ListField(
+        child=ConfirmSuggestedMeetingSerializer(many=True)
+    ):
+        contacts = self.context["contacts"]
+        return [
+            ConfirmSuggestedMeetingSerializer(
+                [_seat(contacts[p.invitee], p) for p in schedule.placements],
+                many=True,
+                context=self.context,
+            ).data
+            for schedule in confirmation.schedules
+        ]
 
 
 class FinalizedMeetingSerializer(serializers.Serializer):
@@ -197,24 +233,12 @@ class FinalizedMeetingSerializer(serializers.Serializer):
     first_name = serializers.CharField(source="contact.first_name")
     last_name = serializers.CharField(source="contact.last_name")
     email = serializers.EmailField(source="attendee_email")
-    start_time = serializers.SerializerMethodField()
-    end_time = serializers.SerializerMethodField()
-
-    @extend_schema_field(OpenApiTypes.DATETIME)
-    def get_start_time(self, meeting) -> str:
-        return meeting.start.astimezone(self.context["tz"]).isoformat()
-
-    @extend_schema_field(OpenApiTypes.DATETIME)
-    def get_end_time(self, meeting) -> str:
-        return meeting.end.astimezone(self.context["tz"]).isoformat()
+    start_time = ZonedDateTimeField(source="start")
+    end_time = ZonedDateTimeField(source="end")
 
 
 class FinalizeOutputSerializer(serializers.Serializer):
     meetings = FinalizedMeetingSerializer(many=True)
-
-
-class ConfirmErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
 
 
 class FinalizeErrorsSerializer(serializers.Serializer):
@@ -227,7 +251,11 @@ class FinalizeErrorsSerializer(serializers.Serializer):
     )
 
 
-ERRORS = {401: ConfirmErrorSerializer, 403: ConfirmErrorSerializer, 404: ConfirmErrorSerializer}
+ERRORS = {
+    401: detail("Not authenticated."),
+    403: detail("The calendar is someone else's."),
+    404: detail("No such calendar, or it is already finalized."),
+}
 
 
 # --- view ----------------------------------------------------------------------------
@@ -246,18 +274,19 @@ class CalendarConfirmApi(APIView):
                 "while others have not (by default there are none until everyone has).",
             )
         ],
-        responses={200: ConfirmOutputSerializer, 400: OpenApiTypes.OBJECT, **ERRORS},
+        responses={200: ConfirmSerializer, 400: OpenApiTypes.OBJECT, **ERRORS},
     )
     def get(self, request, calendar_id: int):
         calendar = calendar_to_finalize(calendar_id=calendar_id, user=request.user)
         query = ConfirmQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        data = calendar_confirmation(
+        confirmation = calendar_confirmation(
             calendar=calendar,
             include_partial=query.validated_data["include_partial"],
             now=timezone.now(),
         )
-        return Response(data)
+        context = {"tz": zone(calendar.timezone), "contacts": confirmation.contacts}
+        return Response(ConfirmSerializer(confirmation, context=context).data)
 
     @extend_schema(
         summary="Finalize a schedule: create the meetings and email everyone",

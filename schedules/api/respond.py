@@ -7,7 +7,7 @@ No login: the secret token in the path is the credential. Errors use the key
 from __future__ import annotations
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
@@ -15,16 +15,20 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from schedules.api.rounds_input import (
+from config import messages
+from schedules.api.fields import (
     InviteeSlotListField,
+    PersonSerializer,
+    RoundSlotsPreferenceField,
+    ZonedDateTimeField,
     parse_invitee_slot,
     parse_slots,
     slot_list_key,
 )
-from schedules.api.rounds_schema import field_errors
-from schedules.api.slots import RoundSlotPreferenceSerializer
-from schedules.selectors.rounds import respond_data
-from schedules.services.invitations import invitation_for_token
+from schedules.api.schema import error, field_errors
+from schedules.core.availability import Slot, stretches
+from schedules.models import Invitation
+from schedules.selectors.rounds import invitation_for_token, respond_view
 from schedules.services.responses import response_check_open, response_submit
 from schedules.timeutils import zone
 
@@ -45,43 +49,85 @@ class RespondInputSerializer(serializers.Serializer):
         return {"slots": slots}
 
 
-class PersonSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    first_name = serializers.CharField()
-    last_name = serializers.CharField()
+class StretchSerializer(serializers.Serializer):
+    start = ZonedDateTimeField()
+    end = ZonedDateTimeField()
 
 
-class RespondOutputSerializer(serializers.Serializer):
+class RespondSerializer(serializers.ModelSerializer):
+    """An ``Invitation`` prepared by ``selectors.rounds.respond_view``."""
+
     calendar_id = serializers.IntegerField()
-    name = serializers.CharField()
-    description = serializers.CharField()
-    deadline = serializers.DateTimeField()
-    owner = PersonSerializer()
-    invitees = PersonSerializer(many=True, help_text="Ids are contact ids.")
-    owner_availability = RoundSlotPreferenceSerializer(many=True)
-    timezone = serializers.CharField(help_text="The calendar's IANA zone.")
-    meeting_duration = serializers.IntegerField(help_text="Minutes.")
-    finalized = serializers.BooleanField()
-    deadline_passed = serializers.BooleanField()
+    name = serializers.CharField(source="calendar.name")
+    description = serializers.CharField(source="calendar.description")
+    deadline = ZonedDateTimeField(source="calendar.deadline")
+    owner = PersonSerializer(source="calendar.owner")
+    invitees = serializers.SerializerMethodField(help_text="Ids are contact ids.")
+    owner_availability = RoundSlotsPreferenceField(source="owner_slots")
+    owner_stretches = serializers.SerializerMethodField(
+        help_text="The owner's continuous stretches of time: touching slots join, and an "
+        "answer may span them (schedules.core.availability)."
+    )
+    timezone = serializers.CharField(source="calendar.timezone", help_text="The calendar's zone.")
+    meeting_duration = serializers.IntegerField(
+        source="calendar.meeting_duration", help_text="Minutes."
+    )
+    finalized = serializers.BooleanField(source="calendar.finalized")
+    deadline_passed = serializers.SerializerMethodField()
     contact = PersonSerializer(help_text="The invitee this link belongs to.")
     responded = serializers.BooleanField()
-    responded_at = serializers.DateTimeField(allow_null=True)
-    availability = RoundSlotPreferenceSerializer(
-        many=True, help_text="This invitee's submitted slots."
+    responded_at = ZonedDateTimeField(allow_null=True)
+    availability = RoundSlotsPreferenceField(
+        source="own_slots", help_text="This invitee's submitted slots."
     )
+
+    class Meta:
+        model = Invitation
+        fields = [
+            "calendar_id",
+            "name",
+            "description",
+            "deadline",
+            "owner",
+            "invitees",
+            "owner_availability",
+            "owner_stretches",
+            "timezone",
+            "meeting_duration",
+            "finalized",
+            "deadline_passed",
+            "contact",
+            "responded",
+            "responded_at",
+            "availability",
+        ]
+
+    @staticmethod
+    def for_invitation(invitation: Invitation) -> RespondSerializer:
+        return RespondSerializer(
+            respond_view(invitation=invitation),
+            context={"tz": zone(invitation.calendar.timezone), "now": timezone.now()},
+        )
+
+    def get_invitees(self, invitation) -> PersonSerializer(many=True):
+        return PersonSerializer([i.contact for i in invitation.invitees], many=True).data
+
+    def get_owner_stretches(self, invitation) -> StretchSerializer(many=True):
+        slots = [Slot(s.start, s.end, s.preference) for s in invitation.owner_slots]
+        spans = [{"start": start, "end": end} for start, end in stretches(slots)]
+        return StretchSerializer(spans, many=True, context=self.context).data
+
+    def get_deadline_passed(self, invitation) -> bool:
+        return invitation.calendar.deadline <= self.context["now"]
 
 
 class RespondSuccessSerializer(serializers.Serializer):
     success_message = serializers.CharField()
 
 
-class ErrorSerializer(serializers.Serializer):
-    error = serializers.CharField()
-
-
 TOKEN_ERRORS = {
-    401: OpenApiResponse(ErrorSerializer, description="The link's token is not valid (any more)."),
-    404: OpenApiResponse(ErrorSerializer, description="The calendar does not exist."),
+    401: error("The link's token is not valid (any more)."),
+    404: error("The calendar does not exist."),
 }
 
 
@@ -95,11 +141,11 @@ class RespondApi(APIView):
 
     @extend_schema(
         summary="Respond to invite: read the round",
-        responses={200: RespondOutputSerializer, **TOKEN_ERRORS},
+        responses={200: RespondSerializer, **TOKEN_ERRORS},
     )
     def get(self, request, calendar_id: int, token: str):
         invitation = invitation_for_token(calendar_id=calendar_id, token=token)
-        return Response(respond_data(invitation=invitation, now=timezone.now()))
+        return Response(RespondSerializer.for_invitation(invitation).data)
 
     @extend_schema(
         summary="Respond to invite: submit availability",
@@ -121,7 +167,7 @@ class RespondApi(APIView):
         )
         serializer.is_valid(raise_exception=True)
         response_submit(invitation_id=invitation.pk, slots=serializer.validated_data["slots"])
-        return Response({"success_message": "Availability submitted successfully."})
+        return Response({"success_message": messages.RESPOND_SUCCESS})
 
 
 @extend_schema(exclude=True)

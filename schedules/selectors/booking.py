@@ -1,4 +1,4 @@
-"""Reads for booking pages: public pages, their free slots, and the owner's agenda.
+"""Reads for booking pages: public pages, their free slots, the owner's hours and pages.
 
 ``page_slots`` is the one place that decides which times a page offers; the
 slots endpoint shows them and the booking services accept only them. It runs
@@ -10,25 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
 from accounts.tokens import hash_token
+from config import messages
 from config.errors import NotFound
+from schedules.core.intervals import Interval
+from schedules.core.slots import SECOND, SlotRules, first_instant, open_slots, working_windows
 from schedules.models import BookingPage, DateOverride, Meeting, WorkingHours
-from schedules.services.agenda import agenda_busy
-from schedules.services.slots import (
-    SECOND,
-    Interval,
-    SlotRules,
-    first_instant,
-    open_slots,
-    working_windows,
-)
+from schedules.selectors.agenda import agenda_busy
 from schedules.timeutils import zone
 
-PAGE_NOT_FOUND = "Booking page not found."
-APPOINTMENT_NOT_FOUND = "Appointment not found."
 DAY = dt.timedelta(days=1)
 
 
@@ -40,8 +34,32 @@ def public_page(*, slug: str) -> BookingPage:
         .first()
     )
     if page is None:
-        raise NotFound(PAGE_NOT_FOUND)
+        raise NotFound(messages.PAGE_NOT_FOUND)
     return page
+
+
+def booking_pages_for_owner(*, owner) -> QuerySet[BookingPage]:
+    return BookingPage.objects.filter(owner=owner).select_related("owner")
+
+
+def page_has_upcoming_bookings(*, page: BookingPage, now: dt.datetime) -> bool:
+    return page.meetings.filter(status=Meeting.Status.CONFIRMED, end__gt=now).exists()
+
+
+@dataclass(frozen=True)
+class WorkingWeek:
+    timezone: str
+    hours: list[WorkingHours]
+    overrides: list[DateOverride]
+
+
+def working_week(*, owner) -> WorkingWeek:
+    """The owner's weekly hours and date exceptions, in their zone."""
+    return WorkingWeek(
+        timezone=owner.timezone,
+        hours=list(WorkingHours.objects.filter(owner=owner)),
+        overrides=list(DateOverride.objects.filter(owner=owner)),
+    )
 
 
 def page_rules(page: BookingPage, *, meeting: Meeting | None = None) -> SlotRules:
@@ -78,6 +96,20 @@ def horizon_end(page: BookingPage, *, now: dt.datetime) -> dt.datetime:
     return first_instant(dt.datetime.combine(last + DAY, dt.time()), tz)
 
 
+def _week(owner_id: int, first: dt.date, last: dt.date):
+    weekly: dict[int, list] = defaultdict(list)
+    for weekday, start_time, end_time in WorkingHours.objects.filter(owner_id=owner_id).values_list(
+        "weekday", "start_time", "end_time"
+    ):
+        weekly[weekday].append((start_time, end_time))
+    overrides: dict[dt.date, list] = defaultdict(list)
+    for day, start_time, end_time in DateOverride.objects.filter(
+        owner_id=owner_id, date__range=(first, last)
+    ).values_list("date", "start_time", "end_time"):
+        overrides[day].extend([(start_time, end_time)] if start_time else [])
+    return weekly, overrides
+
+
 def page_slots(
     *,
     page: BookingPage,
@@ -97,18 +129,7 @@ def page_slots(
     # same whether one slot or a month is asked for.
     first = not_before.astimezone(tz).date() - DAY
     last = (not_after - SECOND).astimezone(tz).date() + DAY
-
-    weekly: dict[int, list] = defaultdict(list)
-    for weekday, start_time, end_time in WorkingHours.objects.filter(
-        owner_id=page.owner_id
-    ).values_list("weekday", "start_time", "end_time"):
-        weekly[weekday].append((start_time, end_time))
-    overrides: dict[dt.date, list] = defaultdict(list)
-    for day, start_time, end_time in DateOverride.objects.filter(
-        owner_id=page.owner_id, date__range=(first, last)
-    ).values_list("date", "start_time", "end_time"):
-        overrides[day].extend([(start_time, end_time)] if start_time else [])
-
+    weekly, overrides = _week(page.owner_id, first, last)
     windows = working_windows(weekly=weekly, overrides=overrides, tz=tz, first=first, last=last)
     if not windows:
         return []
@@ -140,34 +161,5 @@ def booking_by_token(*, slug: str, token: str, appointment_id: int | None = None
         bookings = bookings.filter(pk=appointment_id)
     meeting = bookings.first()
     if meeting is None:
-        raise NotFound(APPOINTMENT_NOT_FOUND)
+        raise NotFound(messages.APPOINTMENT_NOT_FOUND)
     return meeting
-
-
-def agenda_for_owner(
-    *,
-    owner,
-    start: dt.datetime | None = None,
-    end: dt.datetime | None = None,
-    status: str | None = None,
-    kind: str | None = None,
-    when: str | None = None,
-    now: dt.datetime,
-) -> QuerySet[Meeting]:
-    """The owner's agenda entries that start in [start, end), newest last (past: newest first)."""
-    entries = Meeting.objects.filter(owner=owner).select_related(
-        "owner", "booking_page", "calendar"
-    )
-    if start is not None:
-        entries = entries.filter(start__gte=start)
-    if end is not None:
-        entries = entries.filter(start__lt=end)
-    if status:
-        entries = entries.filter(status=status)
-    if kind:
-        entries = entries.filter(kind=kind)
-    if when == "upcoming":
-        return entries.filter(end__gt=now).order_by("start", "id")
-    if when == "past":
-        return entries.filter(end__lte=now).order_by("-start", "-id")
-    return entries.order_by("start", "id")

@@ -1,37 +1,27 @@
-"""Reads for finalizing a 1-on-1 round: the confirm page's data and suggestions.
+"""Reads for finalizing a 1-on-1 round: the confirm page's data and its suggestions.
 
 The data for ``GET /schedules/calendars/<id>/confirm/`` takes a fixed number of
 queries whatever the number of invitees: the calendar, its invitations with
-their contacts, every slot of the calendar, and the owner's agenda.
+their contacts, every slot of the calendar, and the owner's agenda. The solver
+(NumPy and SciPy) is imported on first use, so a web process that never
+suggests a schedule never loads them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from config import messages
 from config.errors import Forbidden, NotFound
+from schedules.core.availability import Slot
 from schedules.models import Availability, Calendar, Invitation
-from schedules.scheduling import solver
-from schedules.selectors.slots import slot_dict
-from schedules.services.agenda import agenda_busy
-from schedules.timeutils import zone
+from schedules.selectors.agenda import agenda_busy
 
-CALENDAR_NOT_FOUND = "Calendar not found."
-CALENDAR_FORBIDDEN = "You do not have permission to finalize this calendar."
-CALENDAR_FINALIZED = "This calendar has already been finalized."
-
-NOBODY_INVITED = "Nobody is invited to this calendar yet, so there is nothing to suggest."
-WAITING = (
-    "No suggestions until everyone has responded: {pending} of {total} invitees have not. "
-    "Remind them, or ask with ?include_partial=true for suggestions that seat those who have."
-)
-NOBODY_ANSWERED = "Nobody has responded yet, so there is nothing to suggest."
-NO_OWNER_SLOTS = "You have not offered any times in this calendar, so there is nothing to suggest."
-NOTHING_FITS = (
-    "No meeting of {minutes} minutes fits inside both your availability and an invitee's "
-    "without clashing with your agenda."
-)
+if TYPE_CHECKING:
+    from schedules.core.solver import Suggestions
 
 
 def calendar_to_finalize(*, calendar_id: int, user, lock: bool = False) -> Calendar:
@@ -45,25 +35,36 @@ def calendar_to_finalize(*, calendar_id: int, user, lock: bool = False) -> Calen
         calendars = calendars.select_for_update(of=("self",))
     calendar = calendars.filter(pk=calendar_id).first()
     if calendar is None:
-        raise NotFound(CALENDAR_NOT_FOUND)
+        raise NotFound(messages.CALENDAR_NOT_FOUND)
     if calendar.owner_id != user.pk:
-        raise Forbidden(CALENDAR_FORBIDDEN)
+        raise Forbidden(messages.CALENDAR_FORBIDDEN)
     if calendar.finalized:
-        raise NotFound(CALENDAR_FINALIZED)
+        raise NotFound(messages.CALENDAR_FINALIZED)
     return calendar
 
 
-def _person(contact) -> dict:
-    return {"id": contact.pk, "first_name": contact.first_name, "last_name": contact.last_name}
+@dataclass
+class Confirmation:
+    """Everything the confirm page shows; ``schedules.api.finalize`` serializes it."""
+
+    calendar: Calendar
+    invitations: list[Invitation]  # each with ``slots_list``, contacts joined
+    owner_slots: list[Availability]
+    suggestions: Suggestions | None
+    message: str
+    contacts: dict = field(default_factory=dict)  # contact id -> Contact
+
+    @property
+    def schedules(self):
+        return self.suggestions.schedules if self.suggestions else ()
+
+    @property
+    def optimal(self) -> bool:
+        return self.suggestions.optimal if self.suggestions else True
 
 
-def _unseated(contacts: dict, schedule: solver.Schedule) -> list[int]:
-    seated = {p.invitee for p in schedule.placements}
-    return [contact_id for contact_id in contacts if contact_id not in seated]
-
-
-def _solver_slot(slot: Availability) -> solver.Slot:
-    return solver.Slot(start=slot.start, end=slot.end, preference=slot.preference)
+def _slot(slot: Availability) -> Slot:
+    return Slot(start=slot.start, end=slot.end, preference=slot.preference)
 
 
 def calendar_suggestions(
@@ -71,21 +72,22 @@ def calendar_suggestions(
     calendar: Calendar,
     invitations: list[Invitation],
     owner_slots: list[Availability],
-    invitee_slots: dict[int, list[Availability]],
     include_partial: bool,
     now: dt.datetime,
-) -> tuple[solver.Suggestions | None, str]:
+) -> tuple[Suggestions | None, str]:
     """Solve for the invitees who responded; (None, why) when the seed says not to."""
     responded = [i for i in invitations if i.responded]
     if not invitations:
-        return None, NOBODY_INVITED
+        return None, messages.NOBODY_INVITED
     if len(responded) < len(invitations) and not include_partial:
         pending = len(invitations) - len(responded)
-        return None, WAITING.format(pending=pending, total=len(invitations))
+        return None, messages.WAITING.format(pending=pending, total=len(invitations))
     if not responded:
-        return None, NOBODY_ANSWERED
+        return None, messages.NOBODY_ANSWERED
     if not owner_slots:
-        return None, NO_OWNER_SLOTS
+        return None, messages.NO_OWNER_SLOTS
+    from schedules.core import solver  # NumPy and SciPy, only when suggesting
+
     first = min(s.start for s in owner_slots)
     last = max(s.end for s in owner_slots)
     busy = agenda_busy(owner_id=calendar.owner_id, start=first, end=last)
@@ -93,20 +95,19 @@ def calendar_suggestions(
         busy.append((first, now))  # nothing is suggested in the past
     result = solver.suggest_schedules(
         duration=dt.timedelta(minutes=calendar.meeting_duration),
-        owner_slots=[_solver_slot(s) for s in owner_slots],
-        invitee_slots={
-            i.contact_id: [_solver_slot(s) for s in invitee_slots.get(i.pk, [])] for i in responded
-        },
+        owner_slots=[_slot(s) for s in owner_slots],
+        invitee_slots={i.contact_id: [_slot(s) for s in i.slots_list] for i in responded},
         busy=busy,
     )
     if not result.schedules:
-        return result, NOTHING_FITS.format(minutes=calendar.meeting_duration)
+        return result, messages.NOTHING_FITS.format(minutes=calendar.meeting_duration)
     return result, result.message
 
 
-def calendar_confirmation(*, calendar: Calendar, include_partial: bool, now: dt.datetime) -> dict:
-    """Everything the confirm page shows, in the seed's shape plus additive fields."""
-    tz = zone(calendar.timezone)
+def calendar_confirmation(
+    *, calendar: Calendar, include_partial: bool, now: dt.datetime
+) -> Confirmation:
+    """The round, everyone's availability and up to five suggested schedules."""
     invitations = list(
         calendar.invitations.select_related("contact").order_by(
             "contact__first_name", "contact__last_name", "contact_id"
@@ -119,56 +120,20 @@ def calendar_confirmation(*, calendar: Calendar, include_partial: bool, now: dt.
             owner_slots.append(slot)
         else:
             invitee_slots[slot.invitation_id].append(slot)
-
-    result, message = calendar_suggestions(
+    for invitation in invitations:
+        invitation.slots_list = invitee_slots[invitation.pk]
+    suggestions, message = calendar_suggestions(
         calendar=calendar,
         invitations=invitations,
         owner_slots=owner_slots,
-        invitee_slots=invitee_slots,
         include_partial=include_partial,
         now=now,
     )
-    contacts = {i.contact_id: i.contact for i in invitations}
-    schedules = result.schedules if result else ()
-    return {
-        "id": calendar.pk,
-        "name": calendar.name,
-        "description": calendar.description,
-        "deadline": calendar.deadline.astimezone(tz).isoformat(),
-        "timezone": calendar.timezone,
-        "meeting_duration": calendar.meeting_duration,
-        "invitees": [_person(i.contact) for i in invitations],
-        "pending_invitees": [_person(i.contact) for i in invitations if not i.responded],
-        "suggested_schedules": [
-            [
-                _person(contacts[p.invitee])
-                | {
-                    "start_time": p.start.astimezone(tz).isoformat(),
-                    "end_time": p.end.astimezone(tz).isoformat(),
-                }
-                for p in schedule.placements
-            ]
-            for schedule in schedules
-        ],
-        "suggestion_scores": [
-            {
-                "seated": schedule.seated,
-                "score": schedule.weight,
-                "unseated": _unseated(contacts, schedule),
-            }
-            for schedule in schedules
-        ],
-        "optimal": result.optimal if result else True,
-        "message": message,
-        "owner_availability": [slot_dict(s, tz, preference_key="preference") for s in owner_slots],
-        "invitee_availability": [
-            {
-                "contact": _person(i.contact),
-                "responded": i.responded,
-                "availability": [
-                    slot_dict(s, tz, preference_key="preference") for s in invitee_slots[i.pk]
-                ],
-            }
-            for i in invitations
-        ],
-    }
+    return Confirmation(
+        calendar=calendar,
+        invitations=invitations,
+        owner_slots=owner_slots,
+        suggestions=suggestions,
+        message=message,
+        contacts={i.contact_id: i.contact for i in invitations},
+    )

@@ -1,59 +1,55 @@
-"""Reads for 1-on-1 rounds, shaped as seed 004 shows them (plus additive fields).
+"""Reads for 1-on-1 rounds: contacts, calendars, invitations, the invitee's view, home.
 
-Every function here runs a fixed number of queries whatever the number of
-invitees or slots: related rows come through ``Prefetch`` objects.
+Every function runs a fixed number of queries whatever the number of invitees
+or slots: related rows come through ``Prefetch`` objects, and the invitee
+slots of calendar details (most of its rows) are read as tuples.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from accounts.models import User
-from config.errors import NotFound
+from accounts.tokens import hash_token, token_matches
+from config import messages
+from config.errors import Forbidden, NotFound, Unauthorized
 from schedules.models import Availability, Calendar, Contact, Invitation, Meeting
-from schedules.selectors.slots import SLOT_ROW, slot_dict, slot_row_dict
-from schedules.timeutils import zone
 
-CALENDAR_MISSING = "Calendar not found."
-
-
-def iso(value: dt.datetime | None, tz: zoneinfo.ZoneInfo) -> str | None:
-    return value.astimezone(tz).isoformat() if value is not None else None
+# Longer than any token we hand out; refuse before hashing arbitrary input.
+MAX_TOKEN_LENGTH = 128
+# How calendar details reads a slot: (id, start, end, preference).
+SLOT_ROW = ("pk", "start", "end", "preference")
 
 
-def moment_text(value: dt.datetime, tz_name: str) -> str:
-    """``Friday 15 March 2024 at 17:00 Europe/London (UTC+00:00)``: unambiguous anywhere."""
-    local = value.astimezone(zone(tz_name))
-    offset = local.strftime("%z")
-    return f"{local:%A} {local.day} {local:%B %Y at %H:%M} {tz_name} (UTC{offset[:3]}:{offset[3:]})"
+# --- contacts --------------------------------------------------------------------------
 
 
-def contact_dict(contact: Contact) -> dict:
-    """Seed 004 spells these keys ``first_Name`` / ``last_Name``."""
-    return {
-        "id": contact.pk,
-        "first_Name": contact.first_name,
-        "last_Name": contact.last_name,
-        "email": contact.email,
-    }
+def contacts_for_owner(*, owner: User) -> QuerySet[Contact]:
+    return Contact.objects.filter(owner=owner)
 
 
-def calendar_dict(calendar: Calendar, invitee_ids: list[int]) -> dict:
-    tz = zone(calendar.timezone)
-    return {
-        "id": calendar.pk,
-        "name": calendar.name,
-        "description": calendar.description,
-        "deadline": iso(calendar.deadline, tz),
-        "invitees": invitee_ids,
-        "finalized": calendar.finalized,
-        "timezone": calendar.timezone,
-        "meeting_duration": calendar.meeting_duration,
-    }
+def contact_for_owner(*, owner: User, contact_id: int) -> Contact:
+    """The owner's contact; 403 for someone else's (as seed 004 says), 404 for none."""
+    contact = Contact.objects.filter(pk=contact_id).first()
+    if contact is None:
+        raise NotFound(messages.NOT_FOUND)
+    if contact.owner_id != owner.pk:
+        raise Forbidden(messages.CONTACT_INVALID)
+    return contact
+
+
+# --- calendars -------------------------------------------------------------------------
+
+
+def calendar_for_owner(*, owner: User, calendar_id: int) -> Calendar:
+    calendar = Calendar.objects.filter(owner=owner, pk=calendar_id).first()
+    if calendar is None:
+        raise NotFound(messages.CALENDAR_NOT_FOUND)
+    return calendar
 
 
 def _owner_slots() -> Prefetch:
@@ -64,8 +60,9 @@ def _owner_slots() -> Prefetch:
     )
 
 
-def calendar_details(*, owner: User, calendar_id: int) -> dict:
-    """The owner's calendar with every slot and every invitee's answer, in 4 queries."""
+def calendar_details(*, owner: User, calendar_id: int) -> Calendar:
+    """The owner's calendar with ``owner_slots``, ``invitation_list`` (contacts joined) and
+    each invitation's ``slot_rows`` (tuples of ``SLOT_ROW``), in 4 queries."""
     calendar = (
         Calendar.objects.filter(owner=owner, pk=calendar_id)
         .prefetch_related(
@@ -79,73 +76,86 @@ def calendar_details(*, owner: User, calendar_id: int) -> dict:
         .first()
     )
     if calendar is None:
-        raise NotFound(CALENDAR_MISSING)
-    tz = zone(calendar.timezone)
-    invitations = calendar.invitation_list
-    # Invitee slots are most of the rows (10 per invitee is common): read them as
-    # tuples, which is several times cheaper than building model instances.
-    invitee_slots: dict[int, list[dict]] = defaultdict(list)
-    rows = (
+        raise NotFound(messages.CALENDAR_NOT_FOUND)
+    rows: dict[int, list[tuple]] = defaultdict(list)
+    for invitation_id, *row in (
         Availability.objects.filter(calendar=calendar, invitation__isnull=False)
         .order_by("start", "pk")
         .values_list("invitation_id", *SLOT_ROW)
-    )
-    for invitation_id, *row in rows:
-        invitee_slots[invitation_id].append(slot_row_dict(row, tz))
-    return {
-        "Calendar": calendar_dict(calendar, [i.contact_id for i in invitations]),
-        "Owner_availability": {"slots": [slot_dict(s, tz) for s in calendar.owner_slots]},
-        "Invitee_availability": [
-            {
-                "contact": contact_dict(i.contact),
-                "status": i.responded,
-                "slots": invitee_slots[i.pk],
-                "responded_at": iso(i.responded_at, tz),
-                "last_reminded_at": iso(i.last_reminded_at, tz),
-            }
-            for i in invitations
-        ],
-    }
+    ):
+        rows[invitation_id].append(tuple(row))
+    for invitation in calendar.invitation_list:
+        invitation.slot_rows = rows[invitation.pk]
+    return calendar
 
 
-def _person(first_name: str, last_name: str, pk: int) -> dict:
-    return {"id": pk, "first_name": first_name, "last_name": last_name}
+# --- invitations -------------------------------------------------------------------------
 
 
-def respond_data(*, invitation: Invitation, now: dt.datetime) -> dict:
-    """What an invitee's page needs: the round, the owner's times and their own answer."""
-    calendar, contact = invitation.calendar, invitation.contact
-    owner = calendar.owner
-    tz = zone(calendar.timezone)
+def invitation_for_token(*, calendar_id: int, token: str) -> Invitation:
+    """The invitation behind a link: 404 without the calendar, 401 for a bad token."""
+    calendar = Calendar.objects.select_related("owner").filter(pk=calendar_id).first()
+    if calendar is None:
+        raise NotFound(messages.RESPOND_CALENDAR_MISSING)
+    invitation = None
+    if len(token) <= MAX_TOKEN_LENGTH:
+        invitation = (
+            Invitation.objects.select_related("contact")
+            .filter(calendar_id=calendar_id, token_hash=hash_token(token))
+            .first()
+        )
+    # The lookup found the row by hash; compare again in constant time anyway.
+    if invitation is None or not token_matches(token, invitation.token_hash):
+        # Say nothing about the calendar: a stranger guessing ids learns nothing.
+        raise Unauthorized(messages.RESPOND_LINK_INVALID)
+    invitation.calendar = calendar
+    return invitation
+
+
+def invitation_for_reminder(*, owner: User, calendar_id: int, contact_id: int) -> Invitation:
+    """The invitation of a contact to a calendar, for the reminder endpoint.
+
+    Seed 004: 403 when the calendar is someone else's, 404 when the calendar
+    or the (owner's) contact does not exist or the contact is not invited.
+    """
+    owner_id = Calendar.objects.filter(pk=calendar_id).values_list("owner_id", flat=True).first()
+    if owner_id is None:
+        raise NotFound(messages.CALENDAR_NOT_FOUND)
+    if owner_id != owner.pk:
+        raise Forbidden(messages.CALENDAR_NOT_YOURS)
+    invitation = Invitation.objects.filter(calendar_id=calendar_id, contact_id=contact_id).first()
+    if invitation is not None:
+        return invitation
+    if not Contact.objects.filter(pk=contact_id, owner=owner).exists():
+        raise NotFound(messages.CONTACT_NOT_FOUND)
+    raise NotFound(messages.REMIND_NOT_INVITED)
+
+
+def respond_view(*, invitation: Invitation) -> Invitation:
+    """What an invitee's page needs, on the invitation: ``owner_slots``, ``own_slots``
+    (their answer) and ``invitees`` (everyone invited, contacts joined)."""
+    calendar = invitation.calendar
     slots = list(calendar.slots.filter(Q(invitation__isnull=True) | Q(invitation=invitation)))
-    invitees = Invitation.objects.filter(calendar=calendar).select_related("contact")
-
-    def shape(s):
-        return slot_dict(s, tz, preference_key="preference")
-
-    return {
-        "calendar_id": calendar.pk,
-        "name": calendar.name,
-        "description": calendar.description,
-        "deadline": iso(calendar.deadline, tz),
-        "owner": _person(owner.first_name, owner.last_name, owner.pk),
-        "invitees": [
-            _person(i.contact.first_name, i.contact.last_name, i.contact_id) for i in invitees
-        ],
-        "owner_availability": [shape(s) for s in slots if s.invitation_id is None],
-        "timezone": calendar.timezone,
-        "meeting_duration": calendar.meeting_duration,
-        "finalized": calendar.finalized,
-        "deadline_passed": calendar.deadline <= now,
-        "contact": _person(contact.first_name, contact.last_name, contact.pk),
-        "responded": invitation.responded,
-        "responded_at": iso(invitation.responded_at, tz),
-        "availability": [shape(s) for s in slots if s.invitation_id is not None],
-    }
+    invitation.owner_slots = [s for s in slots if s.invitation_id is None]
+    invitation.own_slots = [s for s in slots if s.invitation_id is not None]
+    invitation.invitees = list(
+        Invitation.objects.filter(calendar=calendar).select_related("contact")
+    )
+    return invitation
 
 
-def home(*, owner: User, now: dt.datetime) -> dict:
-    """Finalized round meetings (upcoming first, soonest first) and open calendars."""
+# --- home ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Home:
+    finalized_meetings: list[Meeting]
+    unfinalized_meetings: list[Calendar]
+
+
+def home(*, owner: User, now: dt.datetime) -> Home:
+    """Finalized round meetings (upcoming soonest first, then past latest first) and the
+    calendars not finalized yet (nearest deadline first, with invitee counts)."""
     meetings = list(
         Meeting.objects.filter(
             owner=owner, kind=Meeting.Kind.ROUND, status=Meeting.Status.CONFIRMED
@@ -161,32 +171,6 @@ def home(*, owner: User, now: dt.datetime) -> dict:
         )
         .order_by("deadline", "pk")
     )
-    return {
-        "finalized_meetings": [_meeting_dict(m) for m in [*upcoming, *reversed(past)]],
-        "unfinalized_meetings": [
-            {
-                "id": c.pk,
-                "name": c.name,
-                "description": c.description,
-                "deadline": iso(c.deadline, zone(c.timezone)),
-                "invitee_count": c.invitee_count,
-                "responded_count": c.responded_count,
-            }
-            for c in calendars
-        ],
-    }
-
-
-def _meeting_dict(meeting: Meeting) -> dict:
-    calendar = meeting.calendar
-    tz = zone(calendar.timezone)
-    return {
-        "id": meeting.pk,
-        "name": calendar.name,
-        "description": calendar.description,
-        "start_time": iso(meeting.start, tz),
-        "end_time": iso(meeting.end, tz),
-        "calendar_id": calendar.pk,
-        "contact_id": meeting.contact_id,
-        "attendee_name": meeting.attendee_name,
-    }
+    return Home(
+        finalized_meetings=[*upcoming, *reversed(past)], unfinalized_meetings=list(calendars)
+    )

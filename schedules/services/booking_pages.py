@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from config import emails
+from config import emails, messages
 from config.errors import ApplicationError
-from schedules.models import BookingPage, Meeting
+from schedules.models import BookingPage
+from schedules.selectors.booking import page_has_upcoming_bookings
 
-SLUG_TAKEN = "This link is already taken. Choose another slug."
 MAX_INVITES = 50
 
 
@@ -37,14 +37,20 @@ def unique_slug(title: str, *, page: BookingPage | None = None) -> str:
     return slug
 
 
-def _save(page: BookingPage) -> BookingPage:
-    if BookingPage.objects.filter(slug__iexact=page.slug).exclude(pk=page.pk).exists():
-        raise ApplicationError(SLUG_TAKEN, field="slug")
+def booking_page_check_slug(*, slug: str, exclude_id: int | None = None) -> None:
+    """Slugs are unique across every owner (they are public URLs), case-insensitively."""
+    if BookingPage.objects.filter(slug__iexact=slug).exclude(pk=exclude_id).exists():
+        raise ApplicationError(messages.SLUG_TAKEN, field="slug")
+
+
+def booking_page_save(*, page: BookingPage) -> BookingPage:
+    """Store a new or changed page, refusing a slug someone already has."""
+    booking_page_check_slug(slug=page.slug, exclude_id=page.pk)
     try:
         with transaction.atomic():
             page.save()
     except IntegrityError as exc:  # another request took the slug meanwhile
-        raise ApplicationError(SLUG_TAKEN, field="slug") from exc
+        raise ApplicationError(messages.SLUG_TAKEN, field="slug") from exc
     return page
 
 
@@ -52,7 +58,7 @@ def booking_page_create(*, owner, title: str, slug: str = "", **fields) -> Booki
     """A new page; the slug comes from the title when not given, the zone from the owner."""
     fields.setdefault("timezone", owner.timezone)
     page = BookingPage(owner=owner, title=title, slug=slug.lower() or unique_slug(title), **fields)
-    return _save(page)
+    return booking_page_save(page=page)
 
 
 def booking_page_update(*, page: BookingPage, **fields) -> BookingPage:
@@ -61,7 +67,7 @@ def booking_page_update(*, page: BookingPage, **fields) -> BookingPage:
         fields["slug"] = fields["slug"].lower() or unique_slug(title, page=page)
     for name, value in fields.items():
         setattr(page, name, value)
-    return _save(page)
+    return booking_page_save(page=page)
 
 
 def booking_page_delete(*, page: BookingPage) -> None:
@@ -70,21 +76,20 @@ def booking_page_delete(*, page: BookingPage) -> None:
     Their manage links go through the page, so deleting it would leave them no
     way to cancel; deactivating stops new bookings and keeps those links working.
     """
-    if page.meetings.filter(status=Meeting.Status.CONFIRMED, end__gt=timezone.now()).exists():
-        raise ApplicationError(
-            "People hold upcoming bookings made through this page, and their links to cancel "
-            "or reschedule go through it. Deactivate it instead (is_active: false)."
-        )
+    booking_page_check_delete(page=page)
     page.delete()
+
+
+def booking_page_check_delete(*, page: BookingPage) -> None:
+    """Refuse to delete a page whose bookings' manage links still need it."""
+    if page_has_upcoming_bookings(page=page, now=timezone.now()):
+        raise ApplicationError(messages.PAGE_HAS_BOOKINGS)
 
 
 def booking_page_invite(*, page: BookingPage, emails_to: list[str], note: str = "") -> list[str]:
     """Email the page's link to each address once (case-insensitively); return who got it."""
     if not page.is_active:
-        raise ApplicationError(
-            "This booking page is inactive, so its link shows nothing to book. "
-            "Activate it before sending invitations."
-        )
+        raise ApplicationError(messages.PAGE_INACTIVE_INVITE)
     first_spelling: dict[str, str] = {}
     for address in emails_to:
         first_spelling.setdefault(address.lower(), address)

@@ -17,20 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tokens import new_token
-from config import emails
+from config import emails, messages
 from config.errors import ApplicationError, Conflict
 from schedules.models import BookingPage, Meeting
 from schedules.selectors.booking import page_rules, slot_is_offered
-from schedules.services.agenda import agenda_add, agenda_lock, agenda_move
-
-NOT_AVAILABLE = "Time slot is not available."
-NEW_NOT_AVAILABLE = "New time slot is not available."
-ALREADY_CANCELED = "Appointment is already canceled."
-CANNOT_RESCHEDULE = "Cannot reschedule a canceled appointment."
-ALREADY_STARTED = "This appointment has already started, so it can no longer be changed."
-ONLY_BOOKINGS = (
-    "Only bookings can be cancelled here; rounds and visits are changed where they were made."
-)
+from schedules.services.agenda import agenda_add, agenda_cancel, agenda_lock, agenda_move
 
 
 def manage_url(meeting: Meeting, token: str) -> str:
@@ -48,7 +39,7 @@ def _lock_for_change(meeting: Meeting, *, cancelled_message: str) -> dt.datetime
         raise ApplicationError(cancelled_message)
     now = timezone.now()
     if meeting.start <= now:
-        raise ApplicationError(ALREADY_STARTED)
+        raise ApplicationError(messages.ALREADY_STARTED)
     return now
 
 
@@ -62,7 +53,7 @@ def booking_create(
     attendee_timezone: str,
 ) -> tuple[Meeting, str]:
     """Book ``start`` on the page; returns the meeting and its raw manage token."""
-    start = start.astimezone(dt.UTC)  # see schedules.api.booking_public.requested_start
+    start = start.astimezone(dt.UTC)  # aware datetimes of an ambiguous hour compare badly
     rules = page_rules(page)
     token, token_hash = new_token()
     meeting = Meeting(
@@ -82,9 +73,9 @@ def booking_create(
     with transaction.atomic():
         agenda_lock(owner_id=page.owner_id)
         if not slot_is_offered(page=page, start=start, now=timezone.now()):
-            raise ApplicationError(NOT_AVAILABLE)
+            raise ApplicationError(messages.NOT_AVAILABLE_SLOT)
         try:
-            agenda_add(meetings=[meeting], message=NOT_AVAILABLE)
+            agenda_add(meetings=[meeting], message=messages.NOT_AVAILABLE_SLOT)
         except Conflict as exc:  # seed 001 answers 400 for a taken time
             raise ApplicationError(exc.message) from exc
         emails.send_booking_confirmed(meeting, manage_url=manage_url(meeting, token))
@@ -97,18 +88,18 @@ def booking_reschedule(
     """Move a booking to another offered time; its length and buffers stay as booked."""
     start = start.astimezone(dt.UTC)
     with transaction.atomic():
-        now = _lock_for_change(meeting, cancelled_message=CANNOT_RESCHEDULE)
+        now = _lock_for_change(meeting, cancelled_message=messages.CANNOT_RESCHEDULE)
         page = meeting.booking_page
         if not (
             page.is_active and slot_is_offered(page=page, start=start, now=now, meeting=meeting)
         ):
-            raise ApplicationError(NEW_NOT_AVAILABLE)
+            raise ApplicationError(messages.NEW_NOT_AVAILABLE)
         try:
             agenda_move(
                 meeting=meeting,
                 start=start,
                 end=start + (meeting.end - meeting.start),
-                message=NEW_NOT_AVAILABLE,
+                message=messages.NEW_NOT_AVAILABLE,
             )
         except Conflict as exc:
             raise ApplicationError(exc.message) from exc
@@ -126,13 +117,9 @@ def booking_cancel(*, meeting: Meeting, reason: str = "", by_owner: bool = False
     invite removes the event from both calendars.
     """
     if meeting.kind != Meeting.Kind.BOOKING:
-        raise ApplicationError(ONLY_BOOKINGS)
+        raise ApplicationError(messages.ONLY_BOOKINGS)
     with transaction.atomic():
-        now = _lock_for_change(meeting, cancelled_message=ALREADY_CANCELED)
-        meeting.status = Meeting.Status.CANCELLED
-        meeting.cancelled_at = now
-        meeting.cancel_reason = reason
-        meeting.sequence += 1
-        meeting.save(update_fields=["status", "cancelled_at", "cancel_reason", "sequence"])
+        now = _lock_for_change(meeting, cancelled_message=messages.ALREADY_CANCELED)
+        agenda_cancel(meeting=meeting, reason=reason, now=now)
         emails.send_booking_cancelled(meeting, by_owner=by_owner)
     return meeting

@@ -9,7 +9,6 @@ contacts, and an invitation email to every newly invited contact.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import zoneinfo
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from config import messages
 from config.errors import ApplicationError
+from schedules.core.availability import Slot
+from schedules.core.intervals import first_clash
+from schedules.core.timetext import span_text
 from schedules.models import Availability, Calendar, Contact, Invitation
 from schedules.services.invitations import invitations_create
 from schedules.timeutils import zone
@@ -27,64 +30,46 @@ from schedules.timeutils import zone
 # cannot make the server render thousands of emails or rows.
 MAX_ITEMS = 500
 
-DEADLINE_PAST = "Deadline cannot be in the past"
-SLOT_PAST = "Available date cannot be in the past."
-CONTACT_MISSING = "Contact does not exist"
-FINALIZED = "This calendar has been finalized and can no longer be edited."
-
-
-@dataclass(frozen=True)
-class SlotSpec:
-    """One slot to store: aware start and end, preference 1-3 (3 = best)."""
-
-    start: dt.datetime
-    end: dt.datetime
-    preference: int
-
-
-def span_text(start: dt.datetime, end: dt.datetime, tz: zoneinfo.ZoneInfo) -> str:
-    """``2024-03-12 13:00-15:00`` in ``tz`` (with the end date when it differs)."""
-    start, end = start.astimezone(tz), end.astimezone(tz)
-    end_fmt = "%H:%M" if end.date() == start.date() else "%Y-%m-%d %H:%M"
-    return f"{start:%Y-%m-%d %H:%M}-{end.strftime(end_fmt)}"
-
 
 def check_owner_slots(
     *,
-    new: Sequence[SlotSpec],
-    kept: Sequence[SlotSpec] = (),
+    new: Sequence[Slot],
+    kept: Sequence[Slot] = (),
     duration: int,
     tz: zoneinfo.ZoneInfo,
     now: dt.datetime,
     field: str = "availability",
 ) -> None:
-    """New slots are not past; every slot fits a meeting; no two slots overlap."""
+    """At least one slot; new slots are not past; every slot fits a meeting; none overlap."""
+    if not kept and not new:
+        raise ApplicationError(messages.SLOT_LAST, field=field)
     for slot in new:
         if slot.end <= now:
-            raise ApplicationError(SLOT_PAST, field=field)
+            raise ApplicationError(messages.SLOT_PAST, field=field)
     minimum = dt.timedelta(minutes=duration)
     for slot in [*kept, *new]:
         if slot.end - slot.start < minimum:
             raise ApplicationError(
-                f"Each available slot must be at least as long as a meeting ({duration} "
-                f"minutes); {span_text(slot.start, slot.end, tz)} ({tz.key}) is shorter.",
+                messages.SLOT_TOO_SHORT.format(
+                    minutes=duration, span=span_text(slot.start, slot.end, tz), zone=tz.key
+                ),
                 field=field,
             )
-    ordered = sorted([*kept, *new], key=lambda s: (s.start, s.end))
-    for before, after in itertools.pairwise(ordered):
-        if after.start < before.end:
-            raise ApplicationError(
-                "Available slots must not overlap: "
-                f"{span_text(before.start, before.end, tz)} and "
-                f"{span_text(after.start, after.end, tz)} ({tz.key}). "
-                "Merge them into one slot or give them separate times.",
-                field=field,
-            )
+    if clash := first_clash([*kept, *new], key=lambda s: (s.start, s.end)):
+        before, after = clash
+        raise ApplicationError(
+            messages.SLOTS_OVERLAP.format(
+                first=span_text(before.start, before.end, tz),
+                second=span_text(after.start, after.end, tz),
+                zone=tz.key,
+            ),
+            field=field,
+        )
 
 
 def check_deadline(deadline: dt.datetime, *, now: dt.datetime) -> None:
     if deadline <= now:
-        raise ApplicationError(DEADLINE_PAST, field="deadline")
+        raise ApplicationError(messages.DEADLINE_PAST, field="deadline")
 
 
 def owned_contacts(
@@ -94,13 +79,13 @@ def owned_contacts(
     wanted = list(dict.fromkeys(ids))
     found = {c.pk: c for c in Contact.objects.filter(pk__in=wanted)}
     if any(pk not in found for pk in wanted):
-        raise ApplicationError(CONTACT_MISSING, field=field)
+        raise ApplicationError(messages.CONTACT_MISSING, field=field)
     if any(found[pk].owner_id != owner.pk for pk in wanted):
         raise ApplicationError(foreign_message, field=field)
     return [found[pk] for pk in wanted]
 
 
-def _slot_rows(calendar: Calendar, slots: Iterable[SlotSpec]) -> list[Availability]:
+def _slot_rows(calendar: Calendar, slots: Iterable[Slot]) -> list[Availability]:
     return [
         Availability(calendar=calendar, start=s.start, end=s.end, preference=s.preference)
         for s in slots
@@ -116,14 +101,17 @@ def calendar_create(
     tz_name: str,
     meeting_duration: int,
     invitee_ids: Sequence[int],
-    slots: Sequence[SlotSpec],
+    slots: Sequence[Slot],
 ) -> Calendar:
     """Create a round with the owner's slots and invite each contact by email."""
     now = timezone.now()
     tz = zone(tz_name)
     check_deadline(deadline, now=now)
     contacts = owned_contacts(
-        owner=owner, ids=invitee_ids, foreign_message="Invalid contact id", field="invitees"
+        owner=owner,
+        ids=invitee_ids,
+        foreign_message=messages.INVITEE_FOREIGN_CREATE,
+        field="invitees",
     )
     check_owner_slots(new=slots, duration=meeting_duration, tz=tz, now=now)
     with transaction.atomic():
@@ -151,7 +139,7 @@ class CalendarChanges:
     meeting_duration: int | None = None
     add_invitee_ids: Sequence[int] = ()
     remove_invitee_ids: Sequence[int] = ()
-    add_slots: Sequence[SlotSpec] = ()
+    add_slots: Sequence[Slot] = ()
     remove_slot_ids: Sequence[int] = ()
 
 
@@ -167,7 +155,7 @@ def calendar_update(*, calendar_id: int, owner: User, changes: CalendarChanges) 
         calendar = Calendar.objects.select_for_update().get(pk=calendar_id, owner=owner)
         calendar.owner = owner  # for the invitation emails, without locking the user row
         if calendar.finalized:
-            raise ApplicationError(FINALIZED)
+            raise ApplicationError(messages.CALENDAR_FINALIZED_EDIT)
         _apply_fields(calendar, changes, now=now)
         _apply_slots(calendar, changes, now=now)
         _apply_invitees(calendar, owner, changes)
@@ -205,19 +193,14 @@ def _apply_slots(calendar: Calendar, changes: CalendarChanges, *, now: dt.dateti
         owner_slots.filter(pk__in=list(changes.remove_slot_ids)).delete()
     if not (changes.add_slots or changes.remove_slot_ids or changes.meeting_duration):
         return
-    kept = [SlotSpec(s.start, s.end, s.preference) for s in owner_slots]
-    if not kept and not changes.add_slots:
-        raise ApplicationError(
-            "A calendar needs at least one available slot; add one before removing the last.",
-            field="remove_availabilities",
-        )
+    kept = [Slot(s.start, s.end, s.preference) for s in owner_slots]
     check_owner_slots(
         new=changes.add_slots,
         kept=kept,
         duration=calendar.meeting_duration,
         tz=zone(calendar.timezone),
         now=now,
-        field="add_availabilities",
+        field="add_availabilities" if kept or changes.add_slots else "remove_availabilities",
     )
     Availability.objects.bulk_create(_slot_rows(calendar, changes.add_slots))
 
@@ -230,7 +213,7 @@ def _apply_invitees(calendar: Calendar, owner: User, changes: CalendarChanges) -
     contacts = owned_contacts(
         owner=owner,
         ids=changes.add_invitee_ids,
-        foreign_message="You do not have permission to add this contact.",
+        foreign_message=messages.INVITEE_FOREIGN_UPDATE,
         field="add_invitees",
     )
     invited = set(
@@ -239,5 +222,5 @@ def _apply_invitees(calendar: Calendar, owner: User, changes: CalendarChanges) -
         ).values_list("contact_id", flat=True)
     )
     if invited:
-        raise ApplicationError("This contact is already invited.", field="add_invitees")
+        raise ApplicationError(messages.INVITEE_ALREADY, field="add_invitees")
     invitations_create(calendar=calendar, contacts=contacts)

@@ -17,38 +17,19 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from config import emails
+from config import emails, messages
 from config.errors import ApplicationError
+from schedules.core.availability import Slot, stretches
+from schedules.core.intervals import clashes, covering, first_overlap, merge
+from schedules.core.timetext import span_text
 from schedules.models import Availability, Calendar, Contact, Invitation, Meeting
+from schedules.selectors.agenda import agenda_busy
 from schedules.selectors.finalize import calendar_to_finalize
-from schedules.services.agenda import agenda_add, agenda_busy, agenda_lock
+from schedules.services.agenda import agenda_add, agenda_lock
 from schedules.timeutils import zone
 
 SHORTEST = dt.timedelta(minutes=5)
 LONGEST = dt.timedelta(hours=24)
-
-NOTHING_SELECTED = (
-    "Availability not selected for a user: choose a meeting time for at least one invitee."
-)
-INVALID_CONTACT = "Invalid contact id: {id} is not one of your contacts."
-NOT_INVITED = "Contact not invited to calendar: {name} (contact {id})."
-DUPLICATE = "Contact appears more than once: {name} can have only one meeting."
-LENGTH = "Invalid meeting time for contact: {name}'s meeting must last from 5 minutes to 24 hours."
-PAST = "Invalid meeting time for contact: {name}'s meeting {span} would start in the past."
-NOT_AVAILABLE = "Invalid meeting time for contact: {name} is not available {span}."
-OWNER_NOT_AVAILABLE = (
-    "Invalid meeting time for contact: {name} has not responded, so their meeting must lie "
-    "within your own availability, and {span} does not."
-)
-OVERLAP = "Meeting times overlap: {first} {first_span} and {second} {second_span}."
-AGENDA_CONFLICT = (
-    "Unresolved availability conflict: {name}'s meeting {span} overlaps something already on "
-    "your agenda."
-)
-RACE_CONFLICT = (
-    "Unresolved availability conflict: something was added to your agenda at one of these "
-    "times while you were finalizing. Reload and choose again."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,29 +49,10 @@ class ScheduleInvalid(ApplicationError):
         self.problems = problems
 
 
-def span(start: dt.datetime, end: dt.datetime, tz: zoneinfo.ZoneInfo) -> str:
-    """ "2026-03-12 13:00-13:30 (America/Toronto)", in the calendar's zone."""
-    start, end = start.astimezone(tz), end.astimezone(tz)
-    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    return f"{start:%Y-%m-%d %H:%M}-{until} ({tz.key})"
-
-
-def _covered(start: dt.datetime, end: dt.datetime, slots: Sequence[Availability]) -> bool:
-    """Whether [start, end) lies inside the union of the slots (adjacent ones join)."""
-    reached = start
-    for slot in sorted(slots, key=lambda s: s.start):
-        if slot.start > reached:
-            break
-        reached = max(reached, slot.end)
-        if reached >= end:
-            return True
-    return False
-
-
 def _time_problems(
     item: ProposedMeeting,
     name: str,
-    available: Sequence[Availability],
+    available: Sequence[Slot],
     *,
     responded: bool,
     busy: Sequence[tuple[dt.datetime, dt.datetime]],
@@ -98,38 +60,33 @@ def _time_problems(
     tz: zoneinfo.ZoneInfo,
 ) -> list[str]:
     """``available``: the invitee's slots if they responded, else the owner's."""
-    when = span(item.start, item.end, tz)
+    when = span_text(item.start, item.end, tz, zone=True)
     if not SHORTEST <= item.end - item.start <= LONGEST:
-        return [LENGTH.format(name=name)]
+        return [messages.MEETING_LENGTH.format(name=name)]
     problems = []
     if item.start < now:
-        problems.append(PAST.format(name=name, span=when))
-    elif not _covered(item.start, item.end, available):
-        message = NOT_AVAILABLE if responded else OWNER_NOT_AVAILABLE
+        problems.append(messages.MEETING_PAST.format(name=name, span=when))
+    elif not covering(stretches(available), item.start, item.end):
+        message = messages.NOT_AVAILABLE if responded else messages.OWNER_NOT_AVAILABLE
         problems.append(message.format(name=name, span=when))
-    if any(b0 < item.end and item.start < b1 for b0, b1 in busy):
-        problems.append(AGENDA_CONFLICT.format(name=name, span=when))
+    if first_overlap(busy, item.start, item.end):
+        problems.append(messages.AGENDA_CONFLICT.format(name=name, span=when))
     return problems
 
 
 def _overlaps(placed: list[tuple[ProposedMeeting, str]], tz: zoneinfo.ZoneInfo) -> list[str]:
     """One message per meeting that starts before an earlier-starting one has ended."""
-    problems = []
-    latest: tuple[ProposedMeeting, str] | None = None
-    for item, name in sorted(placed, key=lambda pair: pair[0].start):
-        if latest is not None and item.start < latest[0].end:
-            first, first_name = latest
-            problems.append(
-                OVERLAP.format(
-                    first=first_name,
-                    first_span=span(first.start, first.end, tz),
-                    second=name,
-                    second_span=span(item.start, item.end, tz),
-                )
-            )
-        if latest is None or item.end > latest[0].end:
-            latest = (item, name)
-    return problems
+    return [
+        messages.MEETINGS_OVERLAP.format(
+            first=first_name,
+            first_span=span_text(first.start, first.end, tz, zone=True),
+            second=name,
+            second_span=span_text(item.start, item.end, tz, zone=True),
+        )
+        for (first, first_name), (item, name) in clashes(
+            placed, key=lambda pair: (pair[0].start, pair[0].end)
+        )
+    ]
 
 
 def schedule_problems(
@@ -144,9 +101,12 @@ def schedule_problems(
 ) -> list[str]:
     """Every rule the schedule breaks, as messages a person can act on."""
     tz = zone(calendar.timezone)
-    by_invitation: dict[int | None, list[Availability]] = {}
+    busy = merge(busy, join_touching=False)
+    by_invitation: dict[int | None, list[Slot]] = {}
     for slot in slots:
-        by_invitation.setdefault(slot.invitation_id, []).append(slot)
+        by_invitation.setdefault(slot.invitation_id, []).append(
+            Slot(slot.start, slot.end, slot.preference)
+        )
 
     problems: list[str] = []
     placed: list[tuple[ProposedMeeting, str]] = []
@@ -156,13 +116,13 @@ def schedule_problems(
         if invitation is None:
             if item.contact_id in owner_contacts:
                 name = owner_contacts[item.contact_id]
-                problems.append(NOT_INVITED.format(name=name, id=item.contact_id))
+                problems.append(messages.NOT_INVITED.format(name=name, id=item.contact_id))
             else:
-                problems.append(INVALID_CONTACT.format(id=item.contact_id))
+                problems.append(messages.INVALID_CONTACT_ID.format(id=item.contact_id))
             continue
         name = invitation.contact.full_name
         if item.contact_id in seen:
-            problems.append(DUPLICATE.format(name=name))
+            problems.append(messages.DUPLICATE_MEETING.format(name=name))
             continue
         seen.add(item.contact_id)
         available = by_invitation.get(invitation.pk if invitation.responded else None, [])
@@ -227,7 +187,7 @@ def calendar_finalize(
     now = now or timezone.now()
     calendar = calendar_to_finalize(calendar_id=calendar_id, user=by, lock=True)
     if not schedule:
-        raise ScheduleInvalid([NOTHING_SELECTED])
+        raise ScheduleInvalid([messages.NOTHING_SELECTED])
     agenda_lock(owner_id=calendar.owner_id)
     invitations = {
         i.contact_id: i for i in calendar.invitations.select_related("contact").order_by("id")
@@ -237,7 +197,7 @@ def calendar_finalize(
     ordered = sorted(schedule, key=lambda item: item.start)
     meetings = agenda_add(
         meetings=[_meeting(calendar, i, invitations[i.contact_id].contact) for i in ordered],
-        message=RACE_CONFLICT,
+        message=messages.RACE_CONFLICT,
     )
     calendar.finalized_at = now
     calendar.save(update_fields=["finalized_at"])

@@ -16,14 +16,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
-from accounts.tokens import hash_token, new_token, token_matches
-from config import emails
-from config.errors import ApplicationError, Forbidden, NotFound, Unauthorized
+from accounts.tokens import new_token
+from config import emails, messages
+from config.errors import ApplicationError
 from schedules.models import Calendar, Contact, Invitation
 
-# Longer than any token we hand out; refuse before hashing arbitrary input.
-MAX_TOKEN_LENGTH = 128
 DEADLINE_REMINDER_WINDOW = dt.timedelta(hours=24)
 # A person gets at most one manual reminder per hour, however often the button is pressed.
 REMINDER_COOLDOWN = dt.timedelta(hours=1)
@@ -45,67 +42,20 @@ def invitations_create(*, calendar: Calendar, contacts: Sequence[Contact]) -> li
     return invitations
 
 
-def invitation_for_token(*, calendar_id: int, token: str) -> Invitation:
-    """The invitation behind a link: 404 without the calendar, 401 for a bad token."""
-    calendar = Calendar.objects.select_related("owner").filter(pk=calendar_id).first()
-    if calendar is None:
-        raise NotFound("This calendar does not exist.")
-    invitation = None
-    if len(token) <= MAX_TOKEN_LENGTH:
-        invitation = (
-            Invitation.objects.select_related("contact")
-            .filter(calendar_id=calendar_id, token_hash=hash_token(token))
-            .first()
-        )
-    # The lookup found the row by hash; compare again in constant time anyway.
-    if invitation is None or not token_matches(token, invitation.token_hash):
-        # Say nothing about the calendar: a stranger guessing ids learns nothing.
-        raise Unauthorized(
-            "This link is no longer valid; use the newest email you received about this "
-            "round. Each reminder comes with a new link."
-        )
-    invitation.calendar = calendar
-    return invitation
-
-
-def invitation_get_for_owner(*, owner: User, calendar_id: int, contact_id: int) -> Invitation:
-    """The invitation of a contact to a calendar, for the reminder endpoint.
-
-    Seed 004: 403 when the calendar is someone else's, 404 when the calendar
-    or the (owner's) contact does not exist or the contact is not invited.
-    """
-    owner_id = Calendar.objects.filter(pk=calendar_id).values_list("owner_id", flat=True).first()
-    if owner_id is None:
-        raise NotFound("Calendar not found.")
-    if owner_id != owner.pk:
-        raise Forbidden("You do not have permission to use this calendar.")
-    invitation = Invitation.objects.filter(calendar_id=calendar_id, contact_id=contact_id).first()
-    if invitation is not None:
-        return invitation
-    if not Contact.objects.filter(pk=contact_id, owner=owner).exists():
-        raise NotFound("Contact not found.")
-    raise NotFound("This contact is not invited to this calendar.")
-
-
 def _refuse_reminder(invitation: Invitation, *, now: dt.datetime) -> None:
     name = invitation.contact.full_name
     if invitation.calendar.finalized:
-        raise ApplicationError(
-            "This calendar has been finalized; there is nothing left to remind anyone about."
-        )
+        raise ApplicationError(messages.REMIND_FINALIZED)
     if invitation.responded:
-        raise ApplicationError(f"{name} has already responded; there is nothing to remind.")
+        raise ApplicationError(messages.REMIND_RESPONDED.format(name=name))
     if invitation.calendar.deadline <= now:
-        raise ApplicationError(
-            f"The deadline has passed, so {name} can no longer respond. "
-            "Move the deadline first, then remind them."
-        )
+        raise ApplicationError(messages.REMIND_DEADLINE.format(name=name))
     last = invitation.last_reminded_at
     if last is not None and now - last < REMINDER_COOLDOWN:
         minutes = -(-(REMINDER_COOLDOWN - (now - last)) // dt.timedelta(minutes=1))
+        unit = "minute" if minutes == 1 else "minutes"
         raise ApplicationError(
-            f"{name} was reminded less than an hour ago. You can remind them again in "
-            f"{minutes} minute{'s' if minutes != 1 else ''}."
+            messages.REMIND_COOLDOWN.format(name=name, minutes=minutes, unit=unit)
         )
 
 

@@ -1,46 +1,84 @@
-"""Set an owner's weekly working hours, their zone and date exceptions in one go."""
+"""Set an owner's weekly working hours, their zone and date exceptions.
+
+The rules, for the API, the office and the owner's pages alike: a range ends
+after it starts on the same day (ranges cannot cross midnight), ranges of one
+day never overlap (touching is fine), and a date is either a day off or has
+hours, never both. Overlapping ranges are refused, not merged, so the owner
+sees exactly what is stored.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from django.db import transaction
 
+from config import messages
 from config.errors import ApplicationError
+from schedules.core.intervals import first_clash
+from schedules.core.timetext import clock_range
 from schedules.models import WEEKDAYS, DateOverride, WorkingHours
 
 DAY_NAMES = dict(WEEKDAYS)
+TimeRange = tuple[dt.time, dt.time]
 
 
-def _span(start: dt.time, end: dt.time) -> str:
-    return f"{start:%H:%M}-{end:%H:%M}"
-
-
-def find_overlap(label: str, ranges: Iterable[tuple[dt.time, dt.time]]) -> str | None:
-    """A message naming the first two ranges that overlap (touching is fine), or None."""
-    ordered = sorted(ranges)
-    for (start, end), (next_start, next_end) in itertools.pairwise(ordered):
-        if next_start < end:
-            return (
-                f"{label}: {_span(start, end)} overlaps {_span(next_start, next_end)}. "
-                "Merge them into one range or make them meet end to start."
-            )
-    return None
-
-
-def _check_ranges(label: str, ranges: Sequence[tuple[dt.time, dt.time]], field: str) -> None:
+def ranges_check(label: str, ranges: Sequence[TimeRange], *, field: str = "hours") -> None:
+    """One day's ranges: each ends after it starts, no two overlap."""
     for start, end in ranges:
         if end <= start:
             raise ApplicationError(
-                f"{label}: a range must end after it starts ({_span(start, end)}). "
-                "Ranges cannot cross midnight; split them into two days.",
+                messages.RANGE_BACKWARDS.format(label=label, range=clock_range(start, end)),
                 field=field,
             )
-    if message := find_overlap(label, ranges):
-        raise ApplicationError(message, field=field)
+    if clash := first_clash(ranges, key=lambda r: r):
+        (first, second) = clash
+        raise ApplicationError(
+            messages.RANGES_OVERLAP.format(
+                label=label, first=clock_range(*first), second=clock_range(*second)
+            ),
+            field=field,
+        )
+
+
+def override_check(date: dt.date, ranges: Sequence[tuple[dt.time | None, dt.time | None]]) -> None:
+    """One date's exceptions: a day off (no times) alone, or valid ranges."""
+    days_off = [r for r in ranges if r == (None, None)]
+    if days_off and len(days_off) < len(ranges):
+        raise ApplicationError(messages.DAY_OFF_WITH_HOURS.format(date=date), field="overrides")
+    if not days_off:
+        ranges_check(str(date), ranges, field="overrides")
+
+
+def day_ranges_check(
+    *,
+    owner,
+    ranges: Sequence[tuple[dt.time | None, dt.time | None]],
+    weekday: int | None = None,
+    date: dt.date | None = None,
+    exclude_id: int | None = None,
+) -> None:
+    """Ranges for one weekday (or one date) together with the owner's others stored for it:
+    what an edit of a single row (the office) must pass."""
+    if weekday is not None:
+        others = WorkingHours.objects.filter(owner=owner, weekday=weekday)
+        stored = others.exclude(pk=exclude_id).values_list("start_time", "end_time")
+        ranges_check(DAY_NAMES[weekday], [*stored, *ranges])
+    else:
+        others = DateOverride.objects.filter(owner=owner, date=date)
+        stored = others.exclude(pk=exclude_id).values_list("start_time", "end_time")
+        override_check(date, [*stored, *ranges])
+
+
+def day_range_save(*, row: WorkingHours | DateOverride) -> None:
+    """Save one weekly range or one date exception after checking its day."""
+    key = {"weekday": row.weekday} if isinstance(row, WorkingHours) else {"date": row.date}
+    day_ranges_check(
+        owner=row.owner, ranges=[(row.start_time, row.end_time)], exclude_id=row.pk, **key
+    )
+    row.save()
 
 
 def working_hours_set(
@@ -53,29 +91,19 @@ def working_hours_set(
     """Replace the owner's week; ``timezone`` and ``overrides`` change only when given.
 
     An override with no times is a day off; a date with ranges works those
-    ranges instead of its weekday's. Overlapping ranges are refused, not merged,
-    so the owner sees exactly what is stored.
+    ranges instead of its weekday's.
     """
     by_day: dict[int, list] = defaultdict(list)
     for weekday, start, end in hours:
         by_day[weekday].append((start, end))
     for weekday, ranges in by_day.items():
-        _check_ranges(DAY_NAMES[weekday], ranges, "hours")
-
+        ranges_check(DAY_NAMES[weekday], ranges)
     if overrides is not None:
         by_date: dict[dt.date, list] = defaultdict(list)
         for date, start, end in overrides:
             by_date[date].append((start, end))
         for date, ranges in by_date.items():
-            days_off = [r for r in ranges if r == (None, None)]
-            if days_off and len(days_off) < len(ranges):
-                raise ApplicationError(
-                    f"{date}: a day off cannot also have hours. Send either the day off "
-                    "or the hours for that date.",
-                    field="overrides",
-                )
-            if not days_off:
-                _check_ranges(str(date), ranges, "overrides")
+            override_check(date, ranges)
 
     with transaction.atomic():
         if timezone is not None and timezone != owner.timezone:

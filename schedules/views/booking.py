@@ -1,6 +1,6 @@
 """Public booking web pages: the page behind a booking link and the manage page from the
 confirmation email. Both are a template plus vanilla JavaScript that talks to the public
-JSON API (schedules.api.booking_public); no login, no CDN, no build step."""
+JSON API (schedules.api.public_booking); no login, no CDN, no build step."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from accounts.validators import available_timezones
+from config import messages
 from config.errors import NotFound
 from schedules.selectors.booking import booking_by_token, public_page
 
@@ -24,6 +25,7 @@ def _picker_config(page, **extra) -> dict:
         "slotsUrl": reverse("booking_slots", args=[page.slug]),
         "scheduleUrl": reverse("booking_schedule", args=[page.slug]),
         "horizonDays": page.horizon_days,
+        "strings": messages.PAGE_STRINGS["booking"],
         **extra,
     }
 
@@ -37,9 +39,7 @@ def booking_page(request, slug: str):
     try:
         page = public_page(slug=slug)
     except NotFound:
-        return _not_found(
-            request, "This booking link does not exist or is not taking bookings any more."
-        )
+        return _not_found(request, messages.PAGE_LINK_GONE)
     context = {
         "page": page,
         "owner": page.owner,
@@ -54,7 +54,7 @@ def booking_manage(request, slug: str, token: str):
     try:
         meeting = booking_by_token(slug=slug, token=token)
     except NotFound:
-        return _not_found(request, "This link to manage an appointment is not valid.")
+        return _not_found(request, messages.MANAGE_LINK_INVALID)
     page = meeting.booking_page
     config = _picker_config(
         page,

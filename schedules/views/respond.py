@@ -2,20 +2,23 @@
 
 The page reads the same data as the JSON endpoint (embedded, so it opens
 without a second request) and posts the answer to that endpoint; the times are
-shown in the browser's own time zone by the script.
+shown in the browser's own time zone by the script, with sentences from
+``config.messages``.
 """
 
 from __future__ import annotations
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from config.errors import ApplicationError
-from schedules.selectors.rounds import moment_text, respond_data
-from schedules.services.invitations import invitation_for_token
+from config.messages import PAGE_STRINGS
+from schedules.api.respond import RespondSerializer
+from schedules.core.timetext import moment_text
+from schedules.selectors.rounds import invitation_for_token
+from schedules.timeutils import zone
 
 
 @never_cache
@@ -34,10 +37,11 @@ def respond_page(request, calendar_id: int, token: str):
         )
     calendar = invitation.calendar
     context = {
-        "data": respond_data(invitation=invitation, now=timezone.now()),
+        "data": RespondSerializer.for_invitation(invitation).data,
+        "strings": PAGE_STRINGS["respond"],
         "calendar": calendar,
         "owner_name": calendar.owner.display_name,
-        "deadline_text": moment_text(calendar.deadline, calendar.timezone),
+        "deadline_text": moment_text(calendar.deadline, zone(calendar.timezone)),
         "api_url": reverse("api_round_respond", args=[calendar_id, token]),
     }
     return render(request, "schedules/rounds/respond.html", context)

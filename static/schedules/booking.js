@@ -9,10 +9,11 @@
   "use strict";
 
   var config = JSON.parse(document.getElementById("booking-config").textContent);
-  var BUSY = "The person is busy at that time. Please select a new time";
-  var SYSTEM_ERROR = "System error communicating to database. Please refresh the page and " +
-    "try again shortly and make sure you have proper internet connection";
-  var TAKEN = ["Time slot is not available.", "New time slot is not available."];
+  // Every sentence comes from the server (config/messages.py), none is written here.
+  var S = config.strings;
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
   // ICU (so Chromium) still reports some zones by their old tzdata link names.
   var MODERN = {
     "Asia/Calcutta": "Asia/Kolkata", "Asia/Katmandu": "Asia/Kathmandu",
@@ -21,8 +22,6 @@
     "Pacific/Truk": "Pacific/Chuuk", "Pacific/Ponape": "Pacific/Pohnpei",
     "Pacific/Enderbury": "Pacific/Kanton"
   };
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
 
   var $ = function (id) { return document.getElementById(id); };
   var state = { zone: null, year: 0, month: 0, byDay: {}, day: null, slot: null, request: 0 };
@@ -61,7 +60,7 @@
     el.classList.toggle("ok", !!ok);
   }
   function errorText(status, body) {
-    if (status >= 500 || !body) return SYSTEM_ERROR;
+    if (status >= 500 || !body) return S.systemError;
     if (body.message) return body.message;
     if (body.detail) return body.detail;
     return Object.keys(body).map(function (k) {
@@ -104,7 +103,8 @@
   // --- calendar
 
   function renderMonth() {
-    $("month-label").textContent = MONTHS[state.month - 1] + " " + state.year;
+    $("month-label").textContent = new Intl.DateTimeFormat(undefined, { timeZone: "UTC", month: "long", year: "numeric" })
+      .format(new Date(Date.UTC(state.year, state.month - 1, 1)));
     var body = $("days");
     body.textContent = "";
     var first = new Date(Date.UTC(state.year, state.month - 1, 1)).getUTCDay();
@@ -123,7 +123,7 @@
       button.textContent = d;
       button.dataset.day = day;
       button.disabled = !state.byDay[day];
-      button.setAttribute("aria-label", longDay(day) + (state.byDay[day] ? "" : ", no free times"));
+      button.setAttribute("aria-label", longDay(day) + (state.byDay[day] ? "" : S.noTimesAria));
       if (day === state.day) button.classList.add("chosen");
       button.addEventListener("click", chooseDay);
       td.appendChild(button);
@@ -146,7 +146,7 @@
     var box = $("times");
     box.textContent = "";
     var slots = state.day ? (state.byDay[state.day] || []) : [];
-    $("day-label").textContent = state.day ? longDay(state.day) : "Pick a day";
+    $("day-label").textContent = state.day ? longDay(state.day) : S.pickDay;
     var counts = {};
     slots.forEach(function (s) { counts[clock(s.start)] = (counts[clock(s.start)] || 0) + 1; });
     slots.forEach(function (slot) {
@@ -160,8 +160,8 @@
       box.appendChild(button);
     });
     var note = $("times-note");
-    if (!state.day) note.textContent = Object.keys(state.byDay).length ? "Pick a day with free times." : "No free times this month.";
-    else note.textContent = slots.length ? "Times in " + state.zone + "." : "No free times on this day.";
+    if (!state.day) note.textContent = Object.keys(state.byDay).length ? S.pickDayWithTimes : S.noTimesMonth;
+    else note.textContent = slots.length ? fill(S.timesIn, { zone: state.zone }) : S.noTimesDay;
   }
 
   function load() {
@@ -172,7 +172,7 @@
     var request = ++state.request;
     state.byDay = {};
     renderMonth();
-    $("times-note").textContent = "Loading free times…";
+    $("times-note").textContent = S.loading;
     if (start > end) { state.day = null; renderMonth(); renderTimes(); return Promise.resolve(); }
     var url = config.slotsUrl + "?start=" + start + "&end=" + end + "&timezone=" + encodeURIComponent(state.zone) +
       (config.token ? "&token=" + encodeURIComponent(config.token) : "");
@@ -194,7 +194,7 @@
         renderTimes();
       })
       .catch(function () {
-        if (request === state.request) show($("picker-message"), SYSTEM_ERROR);
+        if (request === state.request) show($("picker-message"), S.systemError);
       });
   }
 
@@ -227,7 +227,7 @@
     // Someone else got the time first: say so (seed 000) and show what is still free.
     state.slot = null;
     hideDetails();
-    show($("picker-message"), BUSY);
+    show($("picker-message"), S.busy);
     return load();
   }
 
@@ -253,20 +253,20 @@
           $("confirmed-email").textContent = $("email").value.trim();
           $("manage-link").href = new URL(res.body.manage_url).pathname;
           $("confirmation").hidden = false;
-        } else if (res.body && TAKEN.indexOf(res.body.message) >= 0) {
+        } else if (res.body && S.taken.indexOf(res.body.message) >= 0) {
           return taken();
         } else {
           show($("form-error"), errorText(res.status, res.body));
         }
       }).catch(function () {
-        show($("form-error"), SYSTEM_ERROR);
+        show($("form-error"), S.systemError);
       }).then(function () { button.disabled = false; });
     });
     $("cancel-choice").addEventListener("click", function () {
       state.slot = null;
       hideDetails();
       renderTimes();
-      show($("picker-message"), "Appointment was cancelled. Nothing was booked; pick another time whenever you like.", true);
+      show($("picker-message"), S.cancelledPicking, true);
     });
   }
 
@@ -296,14 +296,14 @@
         if (res.status === 200) {
           $("manage-actions").hidden = true;
           $("choose").hidden = true;
-          $("status").textContent = "This appointment is cancelled.";
+          $("status").textContent = S.cancelledStatus;
           $("status").className = "error";
-          show($("manage-message"), "Appointment was cancelled", true);
+          show($("manage-message"), S.cancelled, true);
         } else {
           show($("manage-message"), errorText(res.status, res.body));
         }
       }).catch(function () {
-        show($("manage-message"), SYSTEM_ERROR);
+        show($("manage-message"), S.systemError);
       }).then(function () { button.disabled = false; });
     });
     var open = $("show-reschedule");
@@ -326,12 +326,12 @@
           show($("manage-message"), res.body.message + " " + describe(slot, state.zone), true);
           show($("picker-message"), "");
           return load();
-        } else if (res.body && TAKEN.indexOf(res.body.message) >= 0) {
+        } else if (res.body && S.taken.indexOf(res.body.message) >= 0) {
           return taken();
         }
         show($("picker-message"), errorText(res.status, res.body));
       }).catch(function () {
-        show($("picker-message"), SYSTEM_ERROR);
+        show($("picker-message"), S.systemError);
       }).then(function () { button.disabled = false; });
     });
   }

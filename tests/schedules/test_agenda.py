@@ -11,7 +11,8 @@ from model_bakery import baker
 
 from config.errors import Conflict
 from schedules.models import Meeting
-from schedules.services.agenda import agenda_add, agenda_busy, agenda_lock, agenda_move
+from schedules.selectors.agenda import agenda_busy
+from schedules.services.agenda import agenda_add, agenda_lock, agenda_move
 
 T0 = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 MIN = dt.timedelta(minutes=1)

@@ -90,7 +90,7 @@ def test_date_overrides_in_the_office_are_a_day_off_or_hours_not_both(owner_web,
     url = "/office/schedules/dateoverride/add/"
     assert owner_web.post(url, {"date": "2026-12-24"}).status_code == 302
     r = owner_web.post(url, {"date": "2026-12-24", "start_time": "09:00", "end_time": "10:00"})
-    assert "2026-12-24 is a day off" in r.content.decode()
+    assert "2026-12-24: a day off cannot also have hours" in r.content.decode()
     r = owner_web.post(url, {"date": "2026-12-25", "start_time": "09:00"})
     assert "Give both times" in r.content.decode()
 

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schedules.services.slots import (
+from schedules.core.intervals import merge
+from schedules.core.slots import (
     SlotRules,
     day_windows,
     first_instant,
-    merge,
     open_slots,
     working_windows,
 )
@@ -137,7 +137,7 @@ def test_ranges_that_touch_make_one_window():
     assert day_windows(dt.date(2026, 3, 9), [(T(12), T(17)), (T(9), T(12))], UTC) == [
         (utc(2026, 3, 9, 9), utc(2026, 3, 9, 17))
     ]
-    assert merge([(utc(2026, 1, 1, 9), utc(2026, 1, 1, 10))]) == [
+    assert merge([(utc(2026, 1, 1, 9), utc(2026, 1, 1, 10))], join_touching=True) == [
         (utc(2026, 1, 1, 9), utc(2026, 1, 1, 10))
     ]
 

@@ -8,6 +8,7 @@ import re
 import pytest
 import time_machine
 
+from config import messages
 from schedules.models import Meeting
 from tests.schedules.booking_helpers import NOW, book, make_page, set_week
 
@@ -41,6 +42,7 @@ def test_the_booking_page_shows_the_page_and_hands_the_picker_its_settings(web, 
         "slotsUrl": "/book/intro/slots/",
         "scheduleUrl": "/book/intro/schedule",
         "horizonDays": 60,
+        "strings": messages.PAGE_STRINGS["booking"],
         "mode": "book",
     }
 

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schedules.scheduling import solver
-from schedules.scheduling.solver import Slot, build_model, suggest_schedules
+from config import messages
+from schedules.core import solver
+from schedules.core.solver import Slot, build_model, suggest_schedules
 
 BASE = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)  # on the 15-minute UTC grid
 MIN = dt.timedelta(minutes=1)
@@ -31,6 +32,20 @@ def slot(start: int, end: int, preference: int = 3) -> Slot:
 # --- a brute force that shares no code with the solver ------------------------------
 
 
+def brute_preference(slots, start, end):
+    """The lowest, minute by minute, of the best preference of the slots holding that minute
+    (touching slots join, as schedules.core.availability says); None when a minute is free."""
+    lowest = None
+    minute = start
+    while minute < end:
+        best = max((s.preference for s in slots if s.start <= minute < s.end), default=None)
+        if best is None:
+            return None
+        lowest = best if lowest is None else min(lowest, best)
+        minute += MIN
+    return lowest
+
+
 def brute_candidates(duration, owner, invitees, busy, horizon):
     """{invitee: [(start, weight)]} by trying every grid start in the horizon."""
     found = {}
@@ -39,11 +54,11 @@ def brute_candidates(duration, owner, invitees, busy, horizon):
         start = BASE
         while start < BASE + horizon:
             end = start + duration
-            owner_prefs = [o.preference for o in owner if o.start <= start and end <= o.end]
-            mine = [s.preference for s in slots if s.start <= start and end <= s.end]
+            owner_pref = brute_preference(owner, start, end)
+            mine = brute_preference(slots, start, end)
             clash = any(b0 < end and start < b1 for b0, b1 in busy)
-            if owner_prefs and mine and not clash:
-                options.append((start, max(owner_prefs) + max(mine)))
+            if owner_pref and mine and not clash:
+                options.append((start, owner_pref + mine))
             start += GRID
         found[key] = options
     return found
@@ -348,7 +363,7 @@ def test_without_an_incumbent_it_falls_back_to_the_greedy_schedule():
     model = build_model(duration=30 * MIN, owner_slots=owner, invitee_slots=invitees)
     greedy = solver.greedy(model)
     assert result.optimal is False
-    assert result.message == solver.GREEDY_MESSAGE.format(limit=solver.TIME_LIMIT)
+    assert result.message == messages.SOLVER_GREEDY.format(limit=solver.TIME_LIMIT)
     assert result.schedules[0].rank == (len(greedy), int(model.weight[greedy].sum()))
 
 
@@ -363,7 +378,7 @@ def test_a_better_incumbent_beats_the_greedy_schedule():
     with mock.patch.object(solver, "milp", return_value=Stopped(both)):
         result = suggest_schedules(duration=30 * MIN, owner_slots=owner, invitee_slots=invitees)
     assert result.optimal is False
-    assert result.message == solver.TIME_LIMIT_MESSAGE.format(limit=solver.TIME_LIMIT)
+    assert result.message == messages.SOLVER_TIME_LIMIT.format(limit=solver.TIME_LIMIT)
     assert result.schedules[0].seated == 2
 
 

@@ -9,8 +9,8 @@ import pytest
 import time_machine
 from django.core import mail
 
+from config import messages
 from schedules.models import Calendar, Meeting
-from schedules.selectors import finalize as selectors
 from schedules.services import finalize as services
 from tests.schedules.factories_finalize import (
     NOW,
@@ -182,7 +182,7 @@ def test_a_finalized_calendar_is_gone_from_confirm(alice_api, round_):
     assert alice_api.get(url(calendar.pk)).status_code == 404
     again = post(alice_api, calendar, *body)
     assert again.status_code == 404
-    assert again.json() == {"detail": selectors.CALENDAR_FINALIZED}
+    assert again.json() == {"detail": messages.CALENDAR_FINALIZED}
     assert Meeting.objects.filter(calendar=calendar).count() == 1
 
 
@@ -225,14 +225,14 @@ def test_missing_fields_are_named(alice_api, round_):
 
 
 def services_missing() -> str:
-    from schedules.api.finalize import MISSING
+    from config.messages import FINALIZE_MISSING as MISSING
 
     return MISSING
 
 
 def test_an_empty_schedule_asks_for_a_choice(alice_api, round_):
     r = post(alice_api, round_[0])
-    assert problems(r) == [services.NOTHING_SELECTED]
+    assert problems(r) == [messages.NOTHING_SELECTED]
 
 
 def test_unknown_and_foreign_contact_ids_are_invalid(alice_api, bob, round_):
@@ -250,8 +250,8 @@ def test_unknown_and_foreign_contact_ids_are_invalid(alice_api, bob, round_):
         entry(stranger, "2026/03/12 14:30:00", "2026/03/12 15:00:00"),
     )
     assert problems(r) == [
-        services.INVALID_CONTACT.format(id=999999),
-        services.INVALID_CONTACT.format(id=stranger.pk),
+        messages.INVALID_CONTACT_ID.format(id=999999),
+        messages.INVALID_CONTACT_ID.format(id=stranger.pk),
     ]
     assert "Bobs" not in r.content.decode()
     assert_nothing_happened(calendar)
@@ -274,7 +274,7 @@ def test_one_contact_twice_is_refused(alice_api, round_):
         entry(jane, "2026/03/12 13:00:00", "2026/03/12 13:30:00"),
         entry(jane, "2026/03/12 13:30:00", "2026/03/12 14:00:00"),
     )
-    assert problems(r) == [services.DUPLICATE.format(name="Jane Doe")]
+    assert problems(r) == [messages.DUPLICATE_MEETING.format(name="Jane Doe")]
 
 
 def test_overlapping_meetings_are_refused(alice_api, round_):
@@ -354,7 +354,7 @@ def test_meetings_in_the_past_are_refused(alice_api, alice):
 def test_meeting_lengths_are_bounded(alice_api, round_, start, end):
     calendar, jane, *_ = round_
     r = post(alice_api, calendar, entry(jane, start, end))
-    assert problems(r) == [services.LENGTH.format(name="Jane Doe")]
+    assert problems(r) == [messages.MEETING_LENGTH.format(name="Jane Doe")]
 
 
 def test_every_problem_is_reported_at_once(alice_api, alice, round_):
@@ -412,7 +412,7 @@ def test_wrong_shapes_are_refused_with_a_message(alice_api, round_, schedule, ex
     ],
 )
 def test_wrong_types_are_refused_with_a_message(alice_api, round_, field, value, message):
-    from schedules.api.finalize import WRONG_FORMAT
+    from config.messages import FINALIZE_DATETIME as WRONG_FORMAT
 
     calendar, jane, *_ = round_
     good = entry(jane, "2026/03/12 13:00:00", "2026/03/12 13:30:00")
@@ -475,7 +475,7 @@ def test_another_owner_gets_403_and_changes_nothing(api_as, bob, round_):
     calendar, jane, *_ = round_
     r = post(api_as(bob), calendar, entry(jane, "2026/03/12 13:00:00", "2026/03/12 13:30:00"))
     assert r.status_code == 403
-    assert r.json() == {"detail": selectors.CALENDAR_FORBIDDEN}
+    assert r.json() == {"detail": messages.CALENDAR_FORBIDDEN}
     assert_nothing_happened(calendar)
 
 

@@ -166,7 +166,7 @@ def test_adding_an_invitee_later_sends_only_their_invitation(alice_web, alice):
             "Available date cannot be in the past.",
         ),
         ({"slots": (("2026-03-10", "15:00", "13:00", 3),)}, "End time must be after start time."),
-        ({"slots": ()}, "A calendar needs at least one available slot."),
+        ({"slots": ()}, "A calendar needs at least one available slot; add one before"),
         ({"meeting_duration": "180"}, "at least as long as a meeting (180 minutes)"),
     ],
 )

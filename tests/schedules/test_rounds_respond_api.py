@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from config.errors import ApplicationError
+from schedules.core.availability import Slot as SlotSpec
 from schedules.models import Availability, Invitation
-from schedules.services.calendars import SlotSpec
 from schedules.services.responses import check_invitee_slots
 from schedules.timeutils import zone
 from tests.schedules.rounds_helpers import NOW, contact, make_calendar
@@ -85,6 +85,10 @@ def test_it_shows_the_round_to_the_invitee_without_login(api, round_, alice):
                 "start": "2026-03-10T16:00:00+01:00",
                 "end": "2026-03-10T17:00:00+01:00",
             },
+        ],
+        # The two touching slots are one stretch: an answer may span them.
+        "owner_stretches": [
+            {"start": "2026-03-10T14:00:00+01:00", "end": "2026-03-10T17:00:00+01:00"}
         ],
         "timezone": "Europe/Paris",
         "meeting_duration": 30,
@@ -357,7 +361,7 @@ def test_containment_matches_a_minute_by_minute_reference(start_q, length_q):
     try:
         check_invitee_slots(
             slots=[SlotSpec(start, end, 2)],
-            owner_spans=OWNER,
+            owner_slots=[SlotSpec(a, b, 3) for a, b in OWNER],
             duration=30,
             tz=zone("UTC"),
         )

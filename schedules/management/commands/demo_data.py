@@ -62,8 +62,9 @@ class Command(BaseCommand):
 
         from django.utils import timezone
 
+        from schedules.core.availability import Slot
         from schedules.models import Calendar, Contact
-        from schedules.services.calendars import SlotSpec, calendar_create
+        from schedules.services.calendars import calendar_create
         from schedules.services.responses import response_submit
         from schedules.timeutils import combine, zone
 
@@ -88,17 +89,17 @@ class Command(BaseCommand):
             meeting_duration=30,
             invitee_ids=[c.pk for c in contacts],
             slots=[
-                SlotSpec(at(day1, 10), at(day1, 12), 3),
-                SlotSpec(at(day2, 14), at(day2, 17), 2),
-                SlotSpec(at(day3, 9), at(day3, 11), 1),
+                Slot(at(day1, 10), at(day1, 12), 3),
+                Slot(at(day2, 14), at(day2, 17), 2),
+                Slot(at(day3, 9), at(day3, 11), 1),
             ],
         )
         jane = calendar.invitations.get(contact__first_name="Jane")
         response_submit(
             invitation_id=jane.pk,
             slots=[
-                SlotSpec(at(day1, 10), at(day1, 11), 3),
-                SlotSpec(at(day2, 15), at(day2, 16), 2),
+                Slot(at(day1, 10), at(day1, 11), 3),
+                Slot(at(day2, 15), at(day2, 16), 2),
             ],
         )
         self.stdout.write(

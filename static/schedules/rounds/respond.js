@@ -2,10 +2,17 @@
 // instants (ISO 8601 with offset); everything is kept as epoch milliseconds and
 // only labels depend on the chosen time zone, so switching zones never moves a
 // chosen time. Answers go to the JSON endpoint as UTC instants.
+//
+// The server decides what counts as the owner's available time: it sends the
+// owner's *stretches* (touching slots joined, schedules/core/availability.py)
+// and an answer may span a whole stretch. Every sentence comes from the server
+// too (config/messages.py), in "respond-strings".
 (function () {
   "use strict";
 
   const data = JSON.parse(document.getElementById("respond-data").textContent);
+  const S = JSON.parse(document.getElementById("respond-strings").textContent);
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key]);
   const root = document.getElementById("respond");
   const form = document.getElementById("respond-form");
   const slotsBox = document.getElementById("owner-slots");
@@ -19,12 +26,12 @@
 
   const STEP = 15 * 60000;
   const DURATION = data.meeting_duration * 60000;
-  const PREFERENCES = { 3: "Best for me", 2: "Good", 1: "Possible" };
-  const OWNER_PREFERENCES = { 3: "preferred", 2: "good", 1: "possible if needed" };
+  const PREFERENCES = S.preferences;
+  const OWNER_PREFERENCES = S.ownerPreferences;
   const ownerName = [data.owner.first_name, data.owner.last_name].join(" ").trim();
 
   let zone = detectZone();
-  let ranges = []; // {key, slot, start, end, preference}
+  let ranges = []; // {key, slot, start, end, preference}; ``slot`` is the stretch it is in
   let nextKey = 1;
 
   const ownerSlots = data.owner_availability.map((slot) => ({
@@ -33,6 +40,11 @@
     end: Date.parse(slot.end),
     preference: slot.preference,
   }));
+  const stretches = data.owner_stretches.map((stretch) => {
+    const start = Date.parse(stretch.start);
+    const end = Date.parse(stretch.end);
+    return { start, end, slots: ownerSlots.filter((s) => s.start >= start && s.end <= end) };
+  });
 
   function detectZone() {
     try {
@@ -90,14 +102,14 @@
     names.sort((a, b) => (wanted.includes(a) ? -1 : 0) - (wanted.includes(b) ? -1 : 0));
     tzSelect.replaceChildren(
       ...names.map((name) => {
-        const note = name === zone ? " (this device)" : name === data.timezone ? " (organizer)" : "";
+        const note = name === zone ? S.thisDevice : name === data.timezone ? S.organizer : "";
         return element("option", { value: name, text: `${name} ${offsetLabel(name)}${note}` });
       }),
     );
     tzSelect.value = zone;
   }
 
-  // Start and end choices inside one owner slot, on a 15-minute grid from its start.
+  // Start and end choices inside one stretch, on a 15-minute grid from its start.
   function points(slot) {
     const out = [];
     for (let t = slot.start; t < slot.end; t += STEP) out.push(t);
@@ -114,9 +126,9 @@
 
   function rangeRow(range) {
     const slot = range.slot;
-    const fromSelect = element("select", { "aria-label": "From", class: "from" });
-    const toSelect = element("select", { "aria-label": "To", class: "to" });
-    const prefSelect = element("select", { "aria-label": "Preference", class: "preference" });
+    const fromSelect = element("select", { "aria-label": S.from, class: "from" });
+    const toSelect = element("select", { "aria-label": S.to, class: "to" });
+    const prefSelect = element("select", { "aria-label": S.preference, class: "preference" });
     const all = points(slot);
     const refresh = () => {
       options(
@@ -150,15 +162,15 @@
     });
     refresh();
     return element("div", { class: "range", "data-range": String(range.key) }, [
-      element("span", { text: "From" }),
+      element("span", { text: S.from }),
       fromSelect,
-      element("span", { text: "to" }),
+      element("span", { text: S.to }),
       toSelect,
       prefSelect,
       element("button", {
         type: "button",
         class: "secondary",
-        text: "Remove",
+        text: S.remove,
         onclick: () => {
           ranges = ranges.filter((r) => r !== range);
           render();
@@ -177,39 +189,44 @@
 
   function renderSlots() {
     const days = new Map();
-    ownerSlots.forEach((slot) => {
-      const key = dayKey(slot.start);
-      if (!days.has(key)) days.set(key, { label: dayLabel(slot.start), slots: [] });
-      days.get(key).slots.push(slot);
+    stretches.forEach((stretch) => {
+      const key = dayKey(stretch.start);
+      if (!days.has(key)) days.set(key, { label: dayLabel(stretch.start), stretches: [] });
+      days.get(key).stretches.push(stretch);
     });
     slotsBox.replaceChildren(
       ...Array.from(days.values()).map((day) =>
         element("div", { class: "day" }, [
           element("h3", { text: day.label }),
-          ...day.slots.map((slot) =>
-            element("div", { class: "slot", "data-slot": String(slot.id) }, [
+          ...day.stretches.map((stretch) =>
+            element("div", { class: "slot", "data-slot": stretch.slots.map((s) => s.id).join(" ") }, [
               element("div", { class: "slot-head" }, [
-                element("span", { class: "slot-time", text: spanLabel(slot.start, slot.end) }),
-                element("span", {
-                  class: "muted",
-                  text: `${ownerName}: ${OWNER_PREFERENCES[slot.preference]}`,
-                }),
+                element("span", { class: "slot-time", text: spanLabel(stretch.start, stretch.end) }),
+                ...stretch.slots.map((slot) =>
+                  element("span", {
+                    class: "muted",
+                    text: fill(S.ownerPreference, {
+                      who: stretch.slots.length > 1 ? spanLabel(slot.start, slot.end) : ownerName,
+                      preference: OWNER_PREFERENCES[slot.preference],
+                    }),
+                  }),
+                ),
                 element("button", {
                   type: "button",
                   class: "secondary",
-                  text: "I can make some of this time",
-                  onclick: () => addRange(slot),
+                  text: S.addRange,
+                  onclick: () => addRange(stretch),
                 }),
               ]),
-              ...ranges.filter((r) => r.slot === slot).map(rangeRow),
+              ...ranges.filter((r) => r.slot === stretch).map(rangeRow),
             ]),
           ),
         ]),
       ),
     );
-    if (!ownerSlots.length) {
+    if (!stretches.length) {
       slotsBox.replaceChildren(
-        element("p", { class: "muted", text: `${ownerName} has not offered any times yet.` }),
+        element("p", { class: "muted", text: fill(S.noOwnerTimes, { owner: ownerName }) }),
       );
     }
   }
@@ -222,11 +239,11 @@
     const list = sorted(ranges);
     for (let i = 1; i < list.length; i++) {
       if (list[i].start < list[i - 1].end) {
-        return (
-          `Two of your times overlap on ${dayLabel(list[i].start)}: ` +
-          `${spanLabel(list[i - 1].start, list[i - 1].end)} and ` +
-          `${spanLabel(list[i].start, list[i].end)}. Change or remove one.`
-        );
+        return fill(S.overlap, {
+          day: dayLabel(list[i].start),
+          first: spanLabel(list[i - 1].start, list[i - 1].end),
+          second: spanLabel(list[i].start, list[i].end),
+        });
       }
     }
     return "";
@@ -250,8 +267,11 @@
 
   function renderDeadline() {
     const deadline = Date.parse(data.deadline);
-    document.getElementById("deadline-local").textContent =
-      `(${dayLabel(deadline)}, ${timeLabel(deadline)} in ${zone})`;
+    document.getElementById("deadline-local").textContent = fill(S.deadlineLocal, {
+      day: dayLabel(deadline),
+      time: timeLabel(deadline),
+      zone,
+    });
   }
 
   function render() {
@@ -278,9 +298,7 @@
     form.hidden = true;
     done.hidden = false;
     done.replaceChildren(
-      element("p", {
-        text: `Thank you! ${ownerName} has your availability and will send you the meeting by email.`,
-      }),
+      element("p", { text: fill(S.thanks, { owner: ownerName }) }),
       element("ul", { class: "summary" }, summaryItems(ranges)),
     );
   }
@@ -318,14 +336,14 @@
       }
       const list = messagesOf(payload);
       if (response.status === 429) {
-        errors.textContent = "Too many attempts. Please wait a minute and try again.";
+        errors.textContent = S.tooMany;
       } else {
         errors.textContent = list.length
           ? list.join(" ")
-          : `Something went wrong (error ${response.status}). Please try again.`;
+          : fill(S.failed, { status: response.status });
       }
     } catch (e) {
-      errors.textContent = "Could not reach the server. Check your connection and try again.";
+      errors.textContent = S.offline;
     }
     submit.disabled = !ranges.length;
   }
@@ -333,10 +351,7 @@
   function start() {
     renderDeadline();
     if (data.finalized) {
-      showClosed(
-        `${ownerName} has finalized this calendar: the schedule is chosen and answers are closed. ` +
-          "Your meeting, if you have one, comes by email.",
-      );
+      showClosed(fill(S.finalized, { owner: ownerName }));
       return;
     }
     if (data.responded) {
@@ -345,17 +360,11 @@
         end: Date.parse(s.end),
         preference: s.preference,
       }));
-      showClosed(
-        `You have already responded. ${ownerName} has these times from you:`,
-        summaryItems(mine),
-      );
+      showClosed(fill(S.responded, { owner: ownerName }), summaryItems(mine));
       return;
     }
     if (data.deadline_passed) {
-      showClosed(
-        `The deadline has passed: ${ownerName} no longer takes answers for this calendar. ` +
-          "Reply to the invitation email if you still want to meet.",
-      );
+      showClosed(fill(S.deadlinePassed, { owner: ownerName }));
       return;
     }
     fillZones();

@@ -1,22 +1,20 @@
-"""Owner API for the agenda: appointments (every entry, with its kind), cancel, the .ics feed."""
+"""/schedules/appointments/: everything on the owner's agenda, and cancelling a booking."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import mixins, serializers, status, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from schedules.api.booking import DayField
-from schedules.models import AgendaFeed, Meeting
-from schedules.selectors.booking import agenda_for_owner, local_days
+from config import messages
+from schedules.api.fields import DayField, MinutesField, ZonedDateTimeField
+from schedules.models import Meeting
+from schedules.selectors.agenda import agenda_list
+from schedules.selectors.booking import local_days
 from schedules.services.bookings import booking_cancel
-from schedules.services.feeds import agenda_feed_create, agenda_feed_revoke
 from schedules.timeutils import zone
 
 
@@ -33,22 +31,8 @@ class AgendaFilterSerializer(serializers.Serializer):
 
     def validate(self, attrs: dict) -> dict:
         if attrs.get("start") and attrs.get("end") and attrs["end"] < attrs["start"]:
-            raise serializers.ValidationError({"end": ["end must be on or after start."]})
+            raise serializers.ValidationError({"end": [messages.SLOTS_END_BEFORE_START]})
         return attrs
-
-
-@extend_schema_field({"type": "string", "format": "date-time"})
-class ZonedDateTimeField(serializers.Field):
-    """ISO 8601 with the offset of the zone in ``context["tz"]`` (the owner's)."""
-
-    def to_representation(self, value: dt.datetime) -> str:
-        return value.astimezone(self.context["tz"]).isoformat()
-
-
-@extend_schema_field({"type": "integer"})
-class MinutesField(serializers.Field):
-    def to_representation(self, value: dt.timedelta) -> int:
-        return int(value.total_seconds() // 60)
 
 
 class AppointmentSerializer(serializers.ModelSerializer):
@@ -94,12 +78,12 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     def get_queryset(self):
         owner = self.request.user
         if self.action != "list":
-            return agenda_for_owner(owner=owner, now=timezone.now())
+            return agenda_list(owner=owner, now=timezone.now())
         filters = AgendaFilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
         data = filters.validated_data
         first, last = data.get("start"), data.get("end")
-        return agenda_for_owner(
+        return agenda_list(
             owner=owner,
             start=local_days(first, first, owner.timezone)[0] if first else None,
             end=local_days(last, last, owner.timezone)[1] if last else None,
@@ -126,40 +110,6 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         meeting = booking_cancel(
             meeting=meeting, reason=serializer.validated_data.get("reason", ""), by_owner=True
         )
-        return Response(
-            {
-                "detail": "Appointment canceled successfully.",
-                "appointment": self.get_serializer(meeting).data,
-            }
-        )
-
-
-class FeedStateSerializer(serializers.Serializer):
-    active = serializers.BooleanField()
-    created_at = serializers.DateTimeField(allow_null=True)
-
-
-class FeedCreatedSerializer(serializers.Serializer):
-    url = serializers.URLField(help_text="Shown this once: subscribe to it in a calendar app.")
-    created_at = serializers.DateTimeField()
-
-
-class AgendaFeedApi(APIView):
-    """The private iCalendar feed of the owner's agenda, for Google, Apple or Outlook."""
-
-    @extend_schema(responses=FeedStateSerializer)
-    def get(self, request):
-        feed = AgendaFeed.objects.filter(owner=request.user).first()
-        return Response({"active": feed is not None, "created_at": feed and feed.created_at})
-
-    @extend_schema(request=None, responses={201: FeedCreatedSerializer})
-    def post(self, request):
-        """Create the secret feed URL, or replace it (the old URL stops working)."""
-        feed, url = agenda_feed_create(owner=request.user)
-        return Response({"url": url, "created_at": feed.created_at}, status=status.HTTP_201_CREATED)
-
-    @extend_schema(request=None, responses={204: None})
-    def delete(self, request):
-        """Revoke the feed: its URL answers 404 from now on."""
-        agenda_feed_revoke(owner=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        result = {"detail": messages.CANCELED, "appointment": meeting}
+        context = self.get_serializer_context()
+        return Response(AppointmentCancelledSerializer(result, context=context).data)

@@ -15,17 +15,17 @@ time, so every slot lasts exactly ``duration``.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import zoneinfo
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from schedules.core.intervals import Interval, merge, subtract, widen
 
 UTC = dt.UTC
 SECOND = dt.timedelta(seconds=1)
 
 Range = tuple[dt.time, dt.time]
-Interval = tuple[dt.datetime, dt.datetime]
 
 
 def _wall(instant: dt.datetime, tz: zoneinfo.ZoneInfo) -> dt.datetime:
@@ -71,18 +71,6 @@ def _offset_pieces(start: dt.datetime, end: dt.datetime, tz: zoneinfo.ZoneInfo):
     return [(start, high, before), (high, end, after)]
 
 
-def merge(intervals: Iterable[Interval]) -> list[Interval]:
-    """Sort and join overlapping or touching intervals."""
-    merged: list[Interval] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def day_windows(day: dt.date, ranges: Sequence[Range], tz: zoneinfo.ZoneInfo) -> list[Interval]:
     """The instants of ``day`` whose wall clock in ``tz`` lies inside one of ``ranges``."""
     if not ranges:
@@ -99,7 +87,7 @@ def day_windows(day: dt.date, ranges: Sequence[Range], tz: zoneinfo.ZoneInfo) ->
             start, end = max(start, piece_start), min(end, piece_end)
             if start < end:
                 windows.append((start, end))
-    return merge(windows)
+    return merge(windows, join_touching=True)
 
 
 def working_windows(
@@ -153,23 +141,21 @@ def open_slots(
     [s - buffer_before, s + duration + buffer_after) must not meet any ``busy``
     interval (already widened by the other entries' own buffers). Buffers may
     reach outside working hours; the meeting itself may not.
+
+    Equivalently, the meeting itself must lie in what is left of the window
+    once every busy interval, grown by this slot's buffers (``buffer_after``
+    before it, ``buffer_before`` after it), is cut out: that is how it is
+    computed, with ``schedules.core.intervals``.
     """
-    blocked = merge(busy)
-    ends = [end for _, end in blocked]
+    blocked = widen(busy, before=rules.buffer_after, after=rules.buffer_before)
     slots: list[Interval] = []
-    for window_start, window_end in merge(windows):
-        latest = window_end - rules.duration
-        step = _ceil_steps(not_before - window_start, rules.interval)
-        while (start := window_start + step * rules.interval) <= latest and start < not_after:
-            guard_start = start - rules.buffer_before
-            guard_end = start + rules.duration + rules.buffer_after
-            # The first busy interval still running at guard_start, if any.
-            index = bisect.bisect_right(ends, guard_start)
-            if index < len(blocked) and blocked[index][0] < guard_end:
-                # Jump past it instead of testing every grid step it covers.
-                free_from = blocked[index][1] + rules.buffer_before
-                step = max(step + 1, _ceil_steps(free_from - window_start, rules.interval))
-                continue
-            slots.append((start, start + rules.duration))
-            step += 1
+    for window_start, window_end in merge(windows, join_touching=True):
+        for free_start, free_end in subtract([(window_start, window_end)], blocked):
+            earliest = max(free_start, not_before)
+            step = _ceil_steps(earliest - window_start, rules.interval)
+            while (
+                start := window_start + step * rules.interval
+            ) + rules.duration <= free_end and start < not_after:
+                slots.append((start, start + rules.duration))
+                step += 1
     return slots

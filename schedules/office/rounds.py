@@ -1,43 +1,39 @@
-"""The owner back office for 1-on-1 rounds: contacts, calendars and invitations.
+"""Office registrations for 1-on-1 rounds: contacts, calendars and invitations.
 
-The forms check what the API's services check (with the same functions),
-invitations are created by the invitations service so every new invitee gets
-their email, reminders go through the same service as the API, and a
-finalized calendar is read-only.
+The forms call the services' checks (the same functions as the API), contacts
+are saved by the contacts service, invitations are created by the invitations
+service so every new invitee gets their email, reminders go through the same
+service as the API, and a finalized calendar is read-only.
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone as django_timezone
 
+from config import messages as texts
 from config.errors import ApplicationError
+from schedules.core.availability import Slot
+from schedules.core.timetext import span_text
 from schedules.models import Availability, Calendar, Contact, Invitation
-from schedules.office import OwnerScopedAdmin, OwnerScopedInline, office
+from schedules.office.mixins import (
+    OwnerAdmin,
+    OwnerInline,
+    OwnerTimezoneMixin,
+    refusal,
+)
+from schedules.office.site import office
 from schedules.services import calendars as calendar_services
+from schedules.services import contacts as contact_services
 from schedules.services import invitations as invitation_services
-from schedules.services.contacts import DUPLICATE_EMAIL
 from schedules.timeutils import zone
 
 
-class InOwnerTimezone:
-    """Show and read datetimes in the signed-in owner's zone, not the server's."""
-
-    def changeform_view(self, request, *args, **kwargs):
-        with django_timezone.override(zone(request.user.timezone)):
-            return super().changeform_view(request, *args, **kwargs)
-
-    def changelist_view(self, request, *args, **kwargs):
-        with django_timezone.override(zone(request.user.timezone)):
-            return super().changelist_view(request, *args, **kwargs)
-
-
 class ContactOfficeForm(forms.ModelForm):
-    owner = None  # set per request by ContactOffice.get_form
+    owner = None  # set per request by OwnerScopedMixin.get_form
 
     class Meta:
         model = Contact
@@ -45,25 +41,28 @@ class ContactOfficeForm(forms.ModelForm):
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"]
-        same = Contact.objects.filter(owner=self.owner, email__iexact=email)
-        if same.exclude(pk=self.instance.pk).exists():
-            raise ValidationError(DUPLICATE_EMAIL)
+        try:
+            contact_services.contact_check_email(
+                owner_id=self.owner.pk, email=email, exclude_id=self.instance.pk
+            )
+        except ApplicationError as exc:
+            raise refusal(exc) from exc
         return email
 
 
 @admin.register(Contact, site=office)
-class ContactOffice(OwnerScopedAdmin):
+class ContactOffice(OwnerAdmin):
     form = ContactOfficeForm
     list_display = ("first_name", "last_name", "email")
     search_fields = ("first_name", "last_name", "email")
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        return type(form.__name__, (form,), {"owner": request.user})
-
-
-def _refusal(exc: ApplicationError) -> ValidationError:
-    return ValidationError(exc.message)
+    def save_model(self, request, obj, form, change):
+        if change:
+            changes = {name: form.cleaned_data[name] for name in form.changed_data}
+            contact_services.contact_update(contact=obj, changes=changes)
+        else:
+            created = contact_services.contact_create(owner=request.user, **form.cleaned_data)
+            obj.pk, obj.owner = created.pk, created.owner
 
 
 class OwnerSlotForm(forms.ModelForm):
@@ -75,7 +74,7 @@ class OwnerSlotForm(forms.ModelForm):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] <= data["start"]:
             # On the field, so the model's own check constraint is not reported twice.
-            self.add_error("end", "End time must be after start time.")
+            self.add_error("end", texts.END_AFTER_START)
         return data
 
 
@@ -89,11 +88,9 @@ class OwnerSlotFormSet(BaseInlineFormSet):
             data = form.cleaned_data
             if not data or data.get("DELETE"):
                 continue
-            slot = calendar_services.SlotSpec(data["start"], data["end"], data["preference"])
+            slot = Slot(data["start"], data["end"], data["preference"])
             changed = form.instance.pk is None or form.has_changed()
             (new if changed else kept).append(slot)
-        if not kept and not new:
-            raise ValidationError("A calendar needs at least one available slot.")
         calendar = self.instance  # carries the calendar form's new duration and zone
         try:
             calendar_services.check_owner_slots(
@@ -104,7 +101,7 @@ class OwnerSlotFormSet(BaseInlineFormSet):
                 now=django_timezone.now(),
             )
         except ApplicationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
 
 
 class ReadOnlyWhenFinalized:
@@ -121,7 +118,7 @@ class ReadOnlyWhenFinalized:
         return self._editable(request, obj)
 
 
-class OwnerSlotInline(ReadOnlyWhenFinalized, OwnerScopedInline):
+class OwnerSlotInline(ReadOnlyWhenFinalized, OwnerInline):
     model = Availability
     fk_name = "calendar"
     form = OwnerSlotForm
@@ -145,7 +142,7 @@ class InvitationForm(forms.ModelForm):
             self.fields["contact"].disabled = True
 
 
-class InvitationInline(ReadOnlyWhenFinalized, OwnerScopedInline):
+class InvitationInline(ReadOnlyWhenFinalized, OwnerInline):
     model = Invitation
     form = InvitationForm
     fields = ("contact", "answer", "last_reminded_at", "times")
@@ -169,10 +166,7 @@ class InvitationInline(ReadOnlyWhenFinalized, OwnerScopedInline):
         if obj.pk is None:
             return ""
         tz = zone(obj.calendar.timezone)
-        spans = [
-            f"{calendar_services.span_text(s.start, s.end, tz)} (pref {s.preference})"
-            for s in obj.slots.all()
-        ]
+        spans = [f"{span_text(s.start, s.end, tz)} (pref {s.preference})" for s in obj.slots.all()]
         return "; ".join(spans) or "-"
 
 
@@ -187,12 +181,12 @@ class CalendarOfficeForm(forms.ModelForm):
             try:
                 calendar_services.check_deadline(deadline, now=django_timezone.now())
             except ApplicationError as exc:
-                raise _refusal(exc) from exc
+                raise refusal(exc) from exc
         return deadline
 
 
 @admin.register(Calendar, site=office)
-class CalendarOffice(InOwnerTimezone, ReadOnlyWhenFinalized, OwnerScopedAdmin):
+class CalendarOffice(OwnerTimezoneMixin, ReadOnlyWhenFinalized, OwnerAdmin):
     form = CalendarOfficeForm
     inlines = [OwnerSlotInline, InvitationInline]
     list_display = ("name", "deadline", "responses", "finalized_at")
@@ -213,14 +207,6 @@ class CalendarOffice(InOwnerTimezone, ReadOnlyWhenFinalized, OwnerScopedAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"timezone": request.user.timezone, **super().get_changeform_initial_data(request)}
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "deadline":
-            field.help_text = (
-                f"In your time zone ({request.user.timezone}), like every time on this page."
-            )
-        return field
 
     @admin.display(description="Responses")
     def responses(self, obj) -> str:
@@ -265,7 +251,7 @@ def _remind(model_admin, request, invitations) -> None:
 
 
 @admin.register(Invitation, site=office)
-class InvitationOffice(InOwnerTimezone, OwnerScopedAdmin):
+class InvitationOffice(OwnerTimezoneMixin, OwnerAdmin):
     """Who has answered which round, at a glance; reminders from the list."""
 
     owner_field = "calendar__owner"

@@ -1,34 +1,25 @@
 """Public booking API under /book/<slug>/: free slots, and seed 001's schedule, cancel and
 reschedule (with the secret manage token). No login; throttled as "public"; errors are
-``{"message": "..."}`` as seed 001 writes them. Also the owner's private .ics feed.
+``{"message": "..."}`` as seed 001 writes them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
-from django.http import HttpResponse
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from accounts.tokens import hash_token
+from config import messages
 from config.errors import ApplicationError
-from schedules import ics
-from schedules.api.booking import DayField, TimezoneField
-from schedules.models import AgendaFeed, Meeting
-from schedules.selectors.booking import (
-    booking_by_token,
-    local_days,
-    page_slots,
-    public_page,
-)
+from schedules.api.fields import DayField, TimezoneField, ZonedDateTimeField
+from schedules.api.schema import message
+from schedules.selectors.booking import booking_by_token, local_days, page_slots, public_page
 from schedules.services.bookings import (
     booking_cancel,
     booking_create,
@@ -38,19 +29,11 @@ from schedules.services.bookings import (
 from schedules.timeutils import localize, parse_datetime, zone
 
 MAX_DAYS = 62
-INVALID_FORMAT = "Invalid date or time format."
 TIME_FORMATS = ("%H:%M", "%H:%M:%S")
-FEED_HISTORY = dt.timedelta(days=365)
-
-MessageSerializer = inline_serializer("BookingMessage", {"message": serializers.CharField()})
-
-
-def _errors(*codes: int) -> dict:
-    described = {
-        400: "Invalid input, or the time is not available (seed 001's message).",
-        404: "Unknown page, appointment or token.",
-    }
-    return {code: OpenApiResponse(MessageSerializer, description=described[code]) for code in codes}
+ERRORS = {
+    400: message("Invalid input, or the time is not available (seed 001's message)."),
+    404: message("Unknown page, appointment or token."),
+}
 
 
 class PublicApi(APIView):
@@ -70,6 +53,7 @@ class SlotsQuerySerializer(serializers.Serializer):
     start = DayField(help_text="First day, in ``timezone``.")
     end = DayField(help_text=f"Last day, inclusive; at most {MAX_DAYS} days after start.")
     timezone = TimezoneField(
+        required=False,
         help_text="The visitor's IANA zone: which days start..end are and how times print. "
         "The page's zone when left out.",
     )
@@ -82,30 +66,37 @@ class SlotsQuerySerializer(serializers.Serializer):
     def validate(self, attrs: dict) -> dict:
         days = (attrs["end"] - attrs["start"]).days + 1
         if days < 1:
-            raise serializers.ValidationError({"end": ["end must be on or after start."]})
+            raise serializers.ValidationError({"end": [messages.SLOTS_END_BEFORE_START]})
         if days > MAX_DAYS:
             raise serializers.ValidationError(
-                {"end": [f"Ask for at most {MAX_DAYS} days at a time; this asks for {days}."]}
+                {"end": [messages.SLOTS_TOO_MANY_DAYS.format(limit=MAX_DAYS, days=days)]}
             )
         return attrs
 
 
-class SlotSerializer(serializers.Serializer):
-    start = serializers.DateTimeField(help_text="ISO 8601 with the visitor's offset.")
-    end = serializers.DateTimeField()
-
-
 class SlotsSerializer(serializers.Serializer):
+    """Free slots ``[(start, end), ...]`` in the visitor's zone (``context["tz"]``)."""
+
     timezone = serializers.CharField()
-    slots = SlotSerializer(many=True)
+    slots = serializers.SerializerMethodField()
+
+    def get_slots(self, data) -> serializers.ListField(
+        child=inline_serializer(
+            "FreeSlot",
+            {"start": serializers.DateTimeField(), "end": serializers.DateTimeField()},
+        )
+    ):
+        tz = self.context["tz"]
+        return [
+            {"start": start.astimezone(tz).isoformat(), "end": end.astimezone(tz).isoformat()}
+            for start, end in data["slots"]
+        ]
 
 
 class BookingSlotsApi(PublicApi):
     """Free times of a booking page, in the visitor's zone: only what can really be booked."""
 
-    @extend_schema(
-        parameters=[SlotsQuerySerializer], responses={200: SlotsSerializer, **_errors(400, 404)}
-    )
+    @extend_schema(parameters=[SlotsQuerySerializer], responses={200: SlotsSerializer, **ERRORS})
     def get(self, request, slug: str):
         page = public_page(slug=slug)
         query = SlotsQuerySerializer(data=request.query_params)
@@ -117,16 +108,8 @@ class BookingSlotsApi(PublicApi):
             meeting = booking_by_token(slug=slug, token=token)
         start, end = local_days(data["start"], data["end"], tz_name)
         slots = page_slots(page=page, start=start, end=end, now=timezone.now(), meeting=meeting)
-        tz = zone(tz_name)
-        return Response(
-            {
-                "timezone": tz_name,
-                "slots": [
-                    {"start": s.astimezone(tz).isoformat(), "end": e.astimezone(tz).isoformat()}
-                    for s, e in slots
-                ],
-            }
-        )
+        data = {"timezone": tz_name, "slots": slots}
+        return Response(SlotsSerializer(data, context={"tz": zone(tz_name)}).data)
 
 
 # --- schedule, cancel, reschedule (seed 001) -------------------------------------
@@ -142,13 +125,14 @@ class WhenSerializer(serializers.Serializer):
         help_text="Instead of date and time: an ISO 8601 instant, e.g. a slot's start.",
     )
     timezone = TimezoneField(
+        required=False,
         help_text="Zone of date and time, and the attendee's zone for emails. "
         "The page's zone when left out.",
     )
 
     def validate(self, attrs: dict) -> dict:
         if "start" not in attrs:
-            missing = {f: ["This field is required."] for f in ("date", "time") if f not in attrs}
+            missing = {f: [messages.FIELD_REQUIRED] for f in ("date", "time") if f not in attrs}
             if missing:
                 raise serializers.ValidationError(missing)
         return attrs
@@ -164,12 +148,12 @@ def requested_start(data: dict, tz_name: str) -> dt.datetime:
     if "start" in data:
         instant = parse_datetime(data["start"], tz)
         if instant is None or not 1900 <= instant.year <= 2999:
-            raise ApplicationError(INVALID_FORMAT)
+            raise ApplicationError(messages.INVALID_DATE_TIME)
         return instant
     try:
         day = dt.datetime.strptime(data["date"].strip(), "%Y-%m-%d").date()  # noqa: DTZ007
     except ValueError as exc:
-        raise ApplicationError(INVALID_FORMAT) from exc
+        raise ApplicationError(messages.INVALID_DATE_TIME) from exc
     for fmt in TIME_FORMATS:
         try:
             time = dt.datetime.strptime(data["time"].strip(), fmt).time()  # noqa: DTZ007
@@ -177,9 +161,9 @@ def requested_start(data: dict, tz_name: str) -> dt.datetime:
         except ValueError:
             continue
     else:
-        raise ApplicationError(INVALID_FORMAT)
+        raise ApplicationError(messages.INVALID_DATE_TIME)
     if not 1900 <= day.year <= 2999:
-        raise ApplicationError(INVALID_FORMAT)
+        raise ApplicationError(messages.INVALID_DATE_TIME)
     # In UTC from here on: aware datetimes of an ambiguous hour never compare equal
     # across zones (PEP 495), and invites must not carry a TZID without its VTIMEZONE.
     return localize(dt.datetime.combine(day, time), tz).astimezone(dt.UTC)
@@ -192,21 +176,28 @@ class ScheduleInputSerializer(WhenSerializer):
         r"^\+?[0-9 ().-]{4,31}$",
         required=False,
         allow_blank=True,
-        error_messages={
-            "invalid": "Enter a phone number with digits, spaces and + - ( ) only, e.g. "
-            "+44 20 7946 0958."
-        },
+        error_messages={"invalid": messages.PHONE_INVALID},
     )
 
 
 class ScheduledSerializer(serializers.Serializer):
-    message = serializers.CharField()
-    appointment_id = serializers.IntegerField()
-    manage_token = serializers.CharField(help_text="Keep it: cancel and reschedule need it.")
-    manage_url = serializers.URLField(help_text="The web page to cancel or reschedule.")
-    start = serializers.DateTimeField()
-    end = serializers.DateTimeField()
-    timezone = serializers.CharField()
+    """A new booking (``meeting``) with its raw manage ``token``, in the attendee's zone."""
+
+    message = serializers.SerializerMethodField()
+    appointment_id = serializers.IntegerField(source="meeting.pk")
+    manage_token = serializers.CharField(
+        source="token", help_text="Keep it: cancel and reschedule need it."
+    )
+    manage_url = serializers.SerializerMethodField(help_text="The page to cancel or reschedule.")
+    start = ZonedDateTimeField(source="meeting.start")
+    end = ZonedDateTimeField(source="meeting.end")
+    timezone = serializers.CharField(source="meeting.attendee_timezone")
+
+    def get_message(self, data) -> str:
+        return messages.SCHEDULED
+
+    def get_manage_url(self, data) -> str:
+        return manage_url(data["meeting"], data["token"])
 
 
 class BookingScheduleApi(PublicApi):
@@ -214,9 +205,7 @@ class BookingScheduleApi(PublicApi):
 
     The path works with or without the trailing slash, as do cancel and reschedule."""
 
-    @extend_schema(
-        request=ScheduleInputSerializer, responses={201: ScheduledSerializer, **_errors(400, 404)}
-    )
+    @extend_schema(request=ScheduleInputSerializer, responses={201: ScheduledSerializer, **ERRORS})
     def post(self, request, slug: str):
         page = public_page(slug=slug)
         serializer = ScheduleInputSerializer(data=request.data)
@@ -231,19 +220,10 @@ class BookingScheduleApi(PublicApi):
             start=requested_start(data, tz_name),
             attendee_timezone=tz_name,
         )
-        tz = zone(tz_name)
-        return Response(
-            {
-                "message": "Appointment scheduled successfully.",
-                "appointment_id": meeting.pk,
-                "manage_token": token,
-                "manage_url": manage_url(meeting, token),
-                "start": meeting.start.astimezone(tz).isoformat(),
-                "end": meeting.end.astimezone(tz).isoformat(),
-                "timezone": tz_name,
-            },
-            status=status.HTTP_201_CREATED,
+        output = ScheduledSerializer(
+            {"meeting": meeting, "token": token}, context={"tz": zone(tz_name)}
         )
+        return Response(output.data, status=status.HTTP_201_CREATED)
 
 
 class CancelInputSerializer(serializers.Serializer):
@@ -255,7 +235,8 @@ class BookingCancelApi(PublicApi):
     """Cancel an appointment (seed 001 ``POST /cancel/<id>``) with its manage token."""
 
     @extend_schema(
-        request=CancelInputSerializer, responses={200: MessageSerializer, **_errors(400, 404)}
+        request=CancelInputSerializer,
+        responses={200: message(messages.CANCELED), **ERRORS},
     )
     def post(self, request, slug: str, appointment_id: str):
         serializer = CancelInputSerializer(data=request.data)
@@ -265,7 +246,7 @@ class BookingCancelApi(PublicApi):
             slug=slug, token=data["token"], appointment_id=int(appointment_id)
         )
         booking_cancel(meeting=meeting, reason=data.get("reason", ""))
-        return Response({"message": "Appointment canceled successfully."})
+        return Response({"message": messages.CANCELED})
 
 
 class RescheduleInputSerializer(WhenSerializer):
@@ -273,10 +254,15 @@ class RescheduleInputSerializer(WhenSerializer):
 
 
 class RescheduledSerializer(serializers.Serializer):
-    message = serializers.CharField()
-    start = serializers.DateTimeField()
-    end = serializers.DateTimeField()
-    timezone = serializers.CharField()
+    """A moved booking, in the attendee's zone."""
+
+    message = serializers.SerializerMethodField()
+    start = ZonedDateTimeField()
+    end = ZonedDateTimeField()
+    timezone = serializers.CharField(source="attendee_timezone")
+
+    def get_message(self, meeting) -> str:
+        return messages.RESCHEDULED
 
 
 class BookingRescheduleApi(PublicApi):
@@ -284,7 +270,7 @@ class BookingRescheduleApi(PublicApi):
 
     @extend_schema(
         request=RescheduleInputSerializer,
-        responses={200: RescheduledSerializer, **_errors(400, 404)},
+        responses={200: RescheduledSerializer, **ERRORS},
     )
     def post(self, request, slug: str, appointment_id: str):
         serializer = RescheduleInputSerializer(data=request.data)
@@ -300,51 +286,5 @@ class BookingRescheduleApi(PublicApi):
             start=requested_start(data, tz_name),
             attendee_timezone=data.get("timezone"),
         )
-        tz = zone(meeting.attendee_timezone)
-        return Response(
-            {
-                "message": "Appointment rescheduled successfully.",
-                "start": meeting.start.astimezone(tz).isoformat(),
-                "end": meeting.end.astimezone(tz).isoformat(),
-                "timezone": meeting.attendee_timezone,
-            }
-        )
-
-
-# --- the owner's private feed ------------------------------------------------------
-
-
-class AgendaFeedIcsApi(PublicApi):
-    """The owner's agenda as an iCalendar feed; the secret URL is the only credential."""
-
-    @extend_schema(
-        responses={
-            (200, "text/calendar"): OpenApiTypes.STR,
-            (404, "text/plain"): OpenApiTypes.STR,
-        }
-    )
-    def get(self, request, token: str):
-        feed = (
-            AgendaFeed.objects.select_related("owner").filter(token_hash=hash_token(token)).first()
-        )
-        if feed is None:
-            return HttpResponse(
-                "This calendar feed link is not valid: it was revoked or replaced.\n",
-                status=404,
-                content_type="text/plain; charset=utf-8",
-            )
-        owner = feed.owner
-        meetings = (
-            Meeting.objects.filter(
-                owner=owner,
-                status=Meeting.Status.CONFIRMED,
-                end__gte=timezone.now() - FEED_HISTORY,
-            )
-            .select_related("owner", "calendar", "booking_page")
-            .order_by("start")
-        )
-        body = ics.calendar_ics(meetings, name=f"{settings.SITE_NAME}: {owner.display_name}")
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = 'inline; filename="agenda.ics"'
-        response["Cache-Control"] = "private, max-age=300"
-        return response
+        context = {"tz": zone(meeting.attendee_timezone)}
+        return Response(RescheduledSerializer(meeting, context=context).data)

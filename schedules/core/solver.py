@@ -6,9 +6,10 @@ The problem, the integer program and its guarantees are written up in
 A *candidate* is (invitee, start) with ``start`` on the 15-minute grid (multiples
 of 15 minutes since the Unix epoch, i.e. :00/:15/:30/:45 in UTC, and so in every
 zone whose offset is a multiple of 15 minutes, which is every zone in use today)
-such that ``[start, start + duration)`` lies inside one owner slot and one of the
-invitee's slots and overlaps no busy interval. Its weight is the best owner
-preference plus the best invitee preference among the slots containing it.
+such that ``[start, start + duration)`` lies inside the owner's available time
+(busy time cut out) and the invitee's, as ``schedules.core.availability``
+defines it (touching slots join). Its weight is the owner's preference for
+that time plus the invitee's, each the lowest preference of the time it uses.
 
 A schedule picks at most one candidate per invitee, no two overlapping, and is
 ranked by (number seated, total weight). The first suggestion maximises that
@@ -39,6 +40,9 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
+from config import messages
+from schedules.core.availability import Slot, meeting_starts, without
+
 GRID = dt.timedelta(minutes=15)
 MAX_SUGGESTIONS = 5
 # Seconds for one whole call (first solve plus alternatives). Real rounds solve
@@ -51,24 +55,6 @@ MAX_PREFERENCE = 3
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 SECOND = dt.timedelta(seconds=1)
-
-TIME_LIMIT_MESSAGE = (
-    "Finding the best schedule took longer than {limit:g} seconds, so the first suggestion "
-    "is the best one found in that time and may not be optimal."
-)
-GREEDY_MESSAGE = (
-    "Finding the best schedule took longer than {limit:g} seconds, so the first suggestion "
-    "was built greedily (earliest end first) and may not be optimal."
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """An available range with a preference from 1 (acceptable) to 3 (best)."""
-
-    start: dt.datetime
-    end: dt.datetime
-    preference: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,49 +116,14 @@ class Model:
         return LinearConstraint(self.matrix, -np.inf, self.upper)
 
 
-def _seconds_floor(value: dt.datetime) -> int:
+def _seconds(value: dt.datetime) -> int:
     return (value - EPOCH) // SECOND
 
 
-def _seconds_ceil(value: dt.datetime) -> int:
-    return -((EPOCH - value) // SECOND)
-
-
-def _best_starts(slots: Sequence[Slot], duration: int, grid: int) -> dict[int, int]:
-    """Grid start -> best preference among the slots that contain the whole meeting."""
-    best: dict[int, int] = {}
-    for slot in slots:
-        first = -(-_seconds_ceil(slot.start) // grid) * grid
-        last = _seconds_floor(slot.end) - duration
-        for start in range(first, last + 1, grid):
-            if best.get(start, 0) < slot.preference:
-                best[start] = slot.preference
-    return best
-
-
-def _merge(busy: Sequence[tuple[dt.datetime, dt.datetime]]) -> tuple[np.ndarray, np.ndarray]:
-    """Busy intervals as sorted, disjoint (starts, ends), widened to whole seconds."""
-    merged: list[list[int]] = []
-    for begin, end in sorted((_seconds_floor(b), _seconds_ceil(e)) for b, e in busy):
-        if merged and begin <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        elif end > begin:
-            merged.append([begin, end])
-    array = np.array(merged, dtype=np.int64).reshape(-1, 2)
-    return array[:, 0], array[:, 1]
-
-
-def _free(starts: np.ndarray, duration: int, busy: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """Mask of starts whose meeting [s, s + duration) overlaps no busy interval."""
-    begins, ends = busy
-    if not len(begins):
-        return np.ones(len(starts), dtype=bool)
-    # The first busy interval ending after s is the only one that can overlap
-    # [s, s + duration) without an earlier one doing so too (they are disjoint).
-    index = np.searchsorted(ends, starts, side="right")
-    clash = index < len(begins)
-    clash[clash] = begins[index[clash]] < starts[clash] + duration
-    return ~clash
+def _starts(slots: Sequence[Slot], duration: dt.timedelta, grid: dt.timedelta) -> dict[int, int]:
+    """Grid start (seconds since the epoch) -> preference, for meetings inside ``slots``."""
+    found = meeting_starts(slots, duration=duration, grid=grid)
+    return {_seconds(start): preference for start, preference in found.items()}
 
 
 def build_model(
@@ -184,18 +135,15 @@ def build_model(
     grid: dt.timedelta = GRID,
 ) -> Model:
     """Enumerate the candidates and build the constraint matrix (sparse)."""
-    length, step = duration // SECOND, grid // SECOND
-    if length <= 0 or step <= 0:
+    length = duration // SECOND
+    if length <= 0 or grid <= dt.timedelta(0):
         raise ValueError("The meeting duration and the grid must be positive.")
-    owner = _best_starts(owner_slots, length, step)
-    owner_starts = np.array(sorted(owner), dtype=np.int64)
-    owner_starts = owner_starts[_free(owner_starts, length, _merge(busy))]
-    owner_best = {int(s): owner[int(s)] for s in owner_starts}
+    owner_best = _starts(without(owner_slots, busy), duration, grid)
 
     invitees: list[Hashable] = []
     columns: list[tuple[int, int, int]] = []
     for key, slots in invitee_slots.items():
-        mine = _best_starts(slots, length, step)
+        mine = _starts(slots, duration, grid)
         found = [
             (len(invitees), start, owner_best[start] + preference)
             for start, preference in sorted(mine.items())
@@ -361,9 +309,9 @@ def suggest_schedules(
     if not optimal:
         fallback = greedy(model)
         if chosen is None or _rank(model, fallback) > _rank(model, chosen):
-            chosen, message = fallback, GREEDY_MESSAGE.format(limit=time_limit)
+            chosen, message = fallback, messages.SOLVER_GREEDY.format(limit=time_limit)
         else:
-            message = TIME_LIMIT_MESSAGE.format(limit=time_limit)
+            message = messages.SOLVER_TIME_LIMIT.format(limit=time_limit)
     found = [chosen]
 
     cuts: list[LinearConstraint] = []

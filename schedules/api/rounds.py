@@ -10,45 +10,36 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.errors import ApplicationError, NotFound
-from schedules.api.contacts import ContactOutputSerializer
-from schedules.api.rounds_input import (
-    NO_INPUT,
-    SLOT_FORM,
-    SLOT_FORM_UPDATE,
+from config import messages
+from config.errors import ApplicationError
+from schedules.api.fields import (
+    ContactSerializer,
     IdListField,
     OwnerSlotListField,
     RawDatetimeField,
+    RoundSlotsField,
+    TimezoneField,
+    ZonedDateTimeField,
     parse_owner_slot,
     parse_slots,
     read_datetime,
     slot_list_key,
 )
-from schedules.api.rounds_schema import NOT_AUTHENTICATED, detail, field_errors
-from schedules.api.slots import RoundSlotSerializer
-from schedules.models import Calendar
-from schedules.selectors.rounds import CALENDAR_MISSING, calendar_details
+from schedules.api.schema import NOT_AUTHENTICATED, detail, field_errors
+from schedules.models import Calendar, Invitation
+from schedules.selectors.rounds import calendar_details, calendar_for_owner, invitation_for_reminder
 from schedules.services import calendars as services
-from schedules.services import invitations
+from schedules.services.invitations import invitation_remind
 from schedules.timeutils import zone
-
-
-class TimezoneField(serializers.CharField):
-    def __init__(self, **kwargs):
-        super().__init__(max_length=64, help_text="IANA time zone, e.g. Europe/Paris.", **kwargs)
-
-    def to_internal_value(self, data):
-        name = super().to_internal_value(data)
-        try:
-            return zone(name).key
-        except ApplicationError as exc:
-            raise serializers.ValidationError(exc.message) from exc
 
 
 def DurationField(**kwargs) -> serializers.IntegerField:
     return serializers.IntegerField(
         min_value=5, max_value=24 * 60, help_text="Minutes per meeting.", **kwargs
     )
+
+
+# --- input -------------------------------------------------------------------------------
 
 
 class CalendarCreateInputSerializer(serializers.Serializer):
@@ -65,8 +56,7 @@ class CalendarCreateInputSerializer(serializers.Serializer):
 
     def validate(self, attrs: dict) -> dict:
         key = slot_list_key(attrs)
-        tz_name = attrs.get("timezone") or self.context["owner"].timezone
-        tz = zone(tz_name)
+        tz = zone(attrs.get("timezone") or self.context["owner"].timezone)
         errors = {}
         try:
             attrs["deadline"] = read_datetime(attrs["deadline"], tz)
@@ -74,7 +64,7 @@ class CalendarCreateInputSerializer(serializers.Serializer):
             errors["deadline"] = exc.detail
         try:
             attrs["slots"] = parse_slots(
-                attrs.pop(key), lambda item: parse_owner_slot(item, tz, form=SLOT_FORM)
+                attrs.pop(key), lambda item: parse_owner_slot(item, tz, form=messages.SLOT_FORM)
             )
         except serializers.ValidationError as exc:
             errors[key] = exc.detail
@@ -97,7 +87,7 @@ class CalendarUpdateInputSerializer(serializers.Serializer):
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping) and not (set(data) & set(self.fields)):
-            raise serializers.ValidationError({"non_field_errors": [NO_INPUT]})
+            raise serializers.ValidationError({"non_field_errors": [messages.NO_INPUT]})
         return super().to_internal_value(data)
 
     def validate(self, attrs: dict) -> dict:
@@ -111,7 +101,7 @@ class CalendarUpdateInputSerializer(serializers.Serializer):
         try:
             attrs["add_availabilities"] = parse_slots(
                 attrs.get("add_availabilities", []),
-                lambda item: parse_owner_slot(item, tz, form=SLOT_FORM_UPDATE),
+                lambda item: parse_owner_slot(item, tz, form=messages.SLOT_FORM_UPDATE),
             )
         except serializers.ValidationError as exc:
             errors["add_availabilities"] = exc.detail
@@ -134,46 +124,64 @@ class CalendarUpdateInputSerializer(serializers.Serializer):
         )
 
 
-# --- output shapes (the selectors build them; these document them) -----------
+# --- output: serializers of a Calendar from ``selectors.rounds.calendar_details`` ---------
 
 
-class CalendarOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    description = serializers.CharField()
-    deadline = serializers.DateTimeField(help_text="ISO 8601 with the calendar zone's offset.")
-    invitees = serializers.ListField(child=serializers.IntegerField(), help_text="Contact ids.")
+class CalendarSerializer(serializers.ModelSerializer):
+    deadline = ZonedDateTimeField(help_text="ISO 8601 with the calendar zone's offset.")
+    invitees = serializers.SerializerMethodField(help_text="Contact ids.")
     finalized = serializers.BooleanField()
-    timezone = serializers.CharField()
-    meeting_duration = serializers.IntegerField()
+
+    class Meta:
+        model = Calendar
+        fields = [
+            "id",
+            "name",
+            "description",
+            "deadline",
+            "invitees",
+            "finalized",
+            "timezone",
+            "meeting_duration",
+        ]
+
+    def get_invitees(self, calendar: Calendar) -> list[int]:
+        return [i.contact_id for i in calendar.invitation_list]
 
 
-class OwnerAvailabilityOutputSerializer(serializers.Serializer):
-    slots = RoundSlotSerializer(many=True)
+class OwnerAvailabilitySerializer(serializers.Serializer):
+    slots = RoundSlotsField(source="owner_slots")
 
 
-class InviteeAvailabilityOutputSerializer(serializers.Serializer):
-    contact = ContactOutputSerializer()
-    status = serializers.BooleanField(help_text="True once the invitee has responded.")
-    slots = RoundSlotSerializer(many=True)
-    responded_at = serializers.DateTimeField(allow_null=True)
-    last_reminded_at = serializers.DateTimeField(allow_null=True)
+class InviteeAvailabilitySerializer(serializers.ModelSerializer):
+    contact = ContactSerializer()
+    status = serializers.BooleanField(
+        source="responded", help_text="True once the invitee has responded."
+    )
+    slots = RoundSlotsField(source="slot_rows")
+    responded_at = ZonedDateTimeField(allow_null=True)
+    last_reminded_at = ZonedDateTimeField(allow_null=True)
+
+    class Meta:
+        model = Invitation
+        fields = ["contact", "status", "slots", "responded_at", "last_reminded_at"]
 
 
-class CalendarDetailsOutputSerializer(serializers.Serializer):
-    Calendar = CalendarOutputSerializer()
-    Owner_availability = OwnerAvailabilityOutputSerializer()
-    Invitee_availability = InviteeAvailabilityOutputSerializer(many=True)
+class CalendarDetailsSerializer(serializers.Serializer):
+    Calendar = CalendarSerializer(source="*")
+    Owner_availability = OwnerAvailabilitySerializer(source="*")
+    Invitee_availability = InviteeAvailabilitySerializer(source="invitation_list", many=True)
 
 
-class ReminderOutputSerializer(serializers.Serializer):
-    message = serializers.CharField()
+def _details(request, calendar_id: int) -> dict:
+    calendar = calendar_details(owner=request.user, calendar_id=calendar_id)
+    return CalendarDetailsSerializer(calendar, context={"tz": zone(calendar.timezone)}).data
 
 
 BAD_INPUT = field_errors(
     'Invalid input: {"field": ["message"]}, e.g. {"deadline": ["Deadline cannot be in the past"]}.'
 )
-CALENDAR_NOT_FOUND = detail('"Calendar not found.": none with this id is yours.')
+CALENDAR_NOT_FOUND = detail(f'"{messages.CALENDAR_NOT_FOUND}": none with this id is yours.')
 
 
 class CalendarCreateApi(APIView):
@@ -182,7 +190,7 @@ class CalendarCreateApi(APIView):
     @extend_schema(
         summary="Create a calendar and invite its contacts",
         request=CalendarCreateInputSerializer,
-        responses={201: CalendarOutputSerializer, 400: BAD_INPUT, 401: NOT_AUTHENTICATED},
+        responses={201: CalendarSerializer, 400: BAD_INPUT, 401: NOT_AUTHENTICATED},
     )
     def post(self, request):
         serializer = CalendarCreateInputSerializer(
@@ -205,8 +213,7 @@ class CalendarCreateApi(APIView):
             if exc.field == "availability":  # name the key the client used
                 exc.field = data["slots_key"]
             raise
-        details = calendar_details(owner=request.user, calendar_id=calendar.pk)
-        return Response(details["Calendar"], status=status.HTTP_201_CREATED)
+        return Response(_details(request, calendar.pk)["Calendar"], status=status.HTTP_201_CREATED)
 
 
 class CalendarDetailsApi(APIView):
@@ -215,19 +222,19 @@ class CalendarDetailsApi(APIView):
     @extend_schema(
         summary="See a calendar's details",
         responses={
-            200: CalendarDetailsOutputSerializer,
+            200: CalendarDetailsSerializer,
             401: NOT_AUTHENTICATED,
             404: CALENDAR_NOT_FOUND,
         },
     )
     def get(self, request, calendar_id: int):
-        return Response(calendar_details(owner=request.user, calendar_id=calendar_id))
+        return Response(_details(request, calendar_id))
 
     @extend_schema(
         summary="Update a calendar's details",
         request=CalendarUpdateInputSerializer,
         responses={
-            200: CalendarDetailsOutputSerializer,
+            200: CalendarDetailsSerializer,
             400: field_errors(
                 'Invalid input ({"field": ["message"]}), or {"detail": "..."} for a finalized '
                 "calendar."
@@ -237,9 +244,7 @@ class CalendarDetailsApi(APIView):
         },
     )
     def put(self, request, calendar_id: int):
-        calendar = Calendar.objects.filter(owner=request.user, pk=calendar_id).first()
-        if calendar is None:
-            raise NotFound(CALENDAR_MISSING)
+        calendar = calendar_for_owner(owner=request.user, calendar_id=calendar_id)
         serializer = CalendarUpdateInputSerializer(
             data=request.data, context={"calendar_timezone": calendar.timezone}
         )
@@ -247,7 +252,11 @@ class CalendarDetailsApi(APIView):
         services.calendar_update(
             calendar_id=calendar.pk, owner=request.user, changes=serializer.changes()
         )
-        return Response(calendar_details(owner=request.user, calendar_id=calendar_id))
+        return Response(_details(request, calendar_id))
+
+
+class ReminderOutputSerializer(serializers.Serializer):
+    message = serializers.CharField()
 
 
 class RemindApi(APIView):
@@ -262,12 +271,12 @@ class RemindApi(APIView):
         },
     )
     def get(self, request, calendar_id: int, contact_id: int):
-        invitation = invitations.invitation_get_for_owner(
+        invitation = invitation_for_reminder(
             owner=request.user, calendar_id=calendar_id, contact_id=contact_id
         )
-        invitation = invitations.invitation_remind(invitation_id=invitation.pk)
+        invitation = invitation_remind(invitation_id=invitation.pk)
         name = invitation.contact.full_name
-        return Response({"message": f"Reminder email successfully sent to {name}"})
+        return Response({"message": messages.REMINDER_SENT.format(name=name)})
 
 
 @extend_schema(exclude=True)
