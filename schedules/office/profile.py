@@ -17,6 +17,7 @@ class ProfileAdmin(OwnerAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(pk=request.user.pk)
+
     fields = ("username", "email", "first_name", "last_name", "timezone")
     readonly_fields = ("username", "email")
 
