@@ -14,6 +14,8 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from config import messages
+
 logger = logging.getLogger(__name__)
 
 
@@ -63,7 +65,7 @@ def exception_handler(exc, context):
     if response is None:
         logger.exception("Unhandled error in %s", context.get("view"), exc_info=exc)
         return Response(
-            {key: "Something went wrong on our side. Please try again in a moment."},
+            {key: messages.SERVER_ERROR},
             status=500,
         )
     if key != "detail" and isinstance(response.data, dict) and "detail" in response.data:

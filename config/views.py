@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.views.defaults import page_not_found as html_page_not_found
 from django.views.defaults import server_error as html_server_error
 
+from config import messages
+
 
 def home(request):
     return render(request, "home.html")
@@ -25,6 +27,4 @@ def page_not_found(request, exception):
 def server_error(request):
     if _wants_html(request):
         return html_server_error(request)
-    return JsonResponse(
-        {"detail": "Something went wrong on our side. Please try again in a moment."}, status=500
-    )
+    return JsonResponse({"detail": messages.SERVER_ERROR}, status=500)

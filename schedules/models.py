@@ -24,6 +24,7 @@ from django.db.models.functions import Lower
 from django.utils.timezone import now
 
 from accounts.validators import validate_timezone
+from config import messages
 from schedules.constraints import AgendaExclusionConstraint, TsTzRange
 
 PREFERENCE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3)]
@@ -370,7 +371,7 @@ class Meeting(models.Model):
                     ),
                 ],
                 condition=Q(status="confirmed"),
-                violation_error_message="This time overlaps another meeting on the agenda.",
+                violation_error_message=messages.OVERLAPS_AGENDA,
             ),
         ]
 

@@ -74,7 +74,7 @@ ERRORS = {
     401: NOT_AUTHENTICATED,
 }
 OWNED = {
-    403: detail('"Invalid contact": the contact is someone else\'s.'),
+    403: detail(f'"{messages.CONTACT_INVALID}": the contact is someone else\'s.'),
     404: detail('"Not found.": no contact has this id.'),
 }
 

@@ -244,10 +244,10 @@ class FinalizeOutputSerializer(serializers.Serializer):
 class FinalizeErrorsSerializer(serializers.Serializer):
     finalized_schedule = serializers.ListField(
         child=serializers.CharField(),
-        help_text="Every problem found, as sentences: the seed's categories (Missing fields, "
-        "Invalid contact id, Contact not invited to calendar, Meeting times overlap, Invalid "
-        "meeting time for contact, Unresolved availability conflict, Availability not "
-        "selected for a user) or 'Meeting N (field): ...' for a malformed entry.",
+        help_text="Every problem found, as sentences that start with seed 004's category "
+        "(a missing field, an unknown or uninvited contact, overlapping meetings, a time the "
+        "contact is not available, a clash with the agenda, nobody selected), or "
+        "'Meeting N (field): ...' for a malformed entry.",
     )
 
 

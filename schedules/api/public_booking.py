@@ -116,7 +116,7 @@ class BookingSlotsApi(PublicApi):
 
 
 class WhenSerializer(serializers.Serializer):
-    # Blank or malformed values get seed 001's "Invalid date or time format."
+    # Blank or malformed values get seed 001's message for an invalid date or time.
     date = serializers.CharField(required=False, allow_blank=True, help_text="YYYY-MM-DD")
     time = serializers.CharField(required=False, allow_blank=True, help_text="HH:MM (or HH:MM:SS)")
     start = serializers.CharField(

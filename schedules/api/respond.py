@@ -1,7 +1,7 @@
 """/schedules/calendars/<id>/respond/<token>/: an invitee reads the round and answers.
 
 No login: the secret token in the path is the credential. Errors use the key
-``error`` as seed 004 shows them ({"error": "Deadline has passed"}).
+``error`` as seed 004 shows them (``{"error": "<message>"}``).
 """
 
 from __future__ import annotations
@@ -153,7 +153,8 @@ class RespondApi(APIView):
         responses={
             200: RespondSuccessSerializer,
             400: field_errors(
-                '{"error": "Deadline has passed"}, {"error": "Already responded"}, '
+                f'{{"error": "{messages.RESPOND_DEADLINE}"}}, '
+                f'{{"error": "{messages.RESPOND_ALREADY}"}}, '
                 'or {"availability": ["..."]} saying which slot is wrong and why.'
             ),
             **TOKEN_ERRORS,

@@ -179,7 +179,7 @@ def _details(request, calendar_id: int) -> dict:
 
 
 BAD_INPUT = field_errors(
-    'Invalid input: {"field": ["message"]}, e.g. {"deadline": ["Deadline cannot be in the past"]}.'
+    f'Invalid input: {{"field": ["message"]}}, e.g. {{"deadline": ["{messages.DEADLINE_PAST}"]}}.'
 )
 CALENDAR_NOT_FOUND = detail(f'"{messages.CALENDAR_NOT_FOUND}": none with this id is yours.')
 
@@ -264,7 +264,9 @@ class RemindApi(APIView):
         summary="Remind an invitee who has not responded (emails them a fresh link)",
         responses={
             200: ReminderOutputSerializer,
-            400: detail("Already responded, deadline passed, or calendar finalized."),
+            400: detail(
+                "The invitee has responded, the deadline passed, or the round is finalized."
+            ),
             401: NOT_AUTHENTICATED,
             403: detail("The calendar is someone else's."),
             404: detail("No such calendar or contact, or the contact is not invited."),

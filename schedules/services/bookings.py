@@ -4,7 +4,7 @@ Every change takes the owner's agenda lock first, then re-checks the time
 against exactly what the slots endpoint offers (working hours, grid, notice,
 horizon, buffers, the rest of the agenda) before writing through
 ``schedules.services.agenda``. Two people racing for one time therefore get
-one booking and one "Time slot is not available.", never a double booking.
+one booking and one refusal (seed 001's message), never a double booking.
 """
 
 from __future__ import annotations

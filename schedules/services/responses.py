@@ -76,7 +76,7 @@ def response_submit(*, invitation_id: int, slots: Sequence[Slot]) -> Invitation:
     """Store an invitee's availability and mark them as responded (once, before the deadline)."""
     now = timezone.now()
     with transaction.atomic():
-        # The row lock makes a double submit answer "Already responded", not store twice.
+        # The row lock makes a double submit get the seed's refusal, not store twice.
         invitation = (
             Invitation.objects.select_for_update(of=("self",))
             .select_related("calendar")
