@@ -243,6 +243,21 @@ class BookingPage(models.Model):
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=now)
 
+    # What an owner edits of a page, in the API and in the back office alike.
+    OWNER_FIELDS = (
+        "title",
+        "slug",
+        "description",
+        "timezone",
+        "duration",
+        "slot_interval",
+        "buffer_before",
+        "buffer_after",
+        "minimum_notice",
+        "horizon_days",
+        "is_active",
+    )
+
     class Meta:
         ordering = ["title", "id"]
         constraints = [

@@ -10,7 +10,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from config import messages
-from schedules.api.fields import DayField, MinutesField, ZonedDateTimeField
+from schedules.api.fields import DayField, MinutesField, NoteField, ZonedDateTimeField
 from schedules.models import Meeting
 from schedules.selectors.agenda import agenda_list
 from schedules.selectors.booking import local_days
@@ -49,12 +49,7 @@ class AppointmentSerializer(serializers.ModelSerializer):
 
 
 class OwnerCancelSerializer(serializers.Serializer):
-    reason = serializers.CharField(
-        max_length=2000,
-        required=False,
-        allow_blank=True,
-        help_text="Told to the attendee in the cancellation email.",
-    )
+    reason = NoteField(help_text="Told to the attendee in the cancellation email.")
 
 
 class AppointmentCancelledSerializer(serializers.Serializer):

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from config import messages
-from schedules.api.fields import TimezoneField
+from schedules.api.fields import NoteField, TimezoneField
 from schedules.models import BookingPage
 from schedules.selectors.booking import booking_pages_for_owner
 from schedules.services.booking_pages import (
@@ -39,22 +39,7 @@ class BookingPageSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = BookingPage
-        fields = [
-            "id",
-            "title",
-            "slug",
-            "url",
-            "description",
-            "duration",
-            "slot_interval",
-            "buffer_before",
-            "buffer_after",
-            "minimum_notice",
-            "horizon_days",
-            "timezone",
-            "is_active",
-            "created_at",
-        ]
+        fields = ["id", *BookingPage.OWNER_FIELDS, "url", "created_at"]
         read_only_fields = ["id", "url", "created_at"]
         extra_kwargs = {
             "duration": {"help_text": "Minutes per booking (5-720)."},
@@ -75,12 +60,7 @@ class InviteSerializer(serializers.Serializer):
     emails = serializers.ListField(
         child=serializers.EmailField(), allow_empty=False, max_length=MAX_INVITES
     )
-    note = serializers.CharField(
-        max_length=2000,
-        required=False,
-        allow_blank=True,
-        help_text="A personal line for the email.",
-    )
+    note = NoteField(help_text="A personal line for the email.")
 
 
 class InviteResultSerializer(serializers.Serializer):

@@ -89,6 +89,13 @@ class MinutesField(serializers.Field):
         return int(value.total_seconds() // 60)
 
 
+def NoteField(*, help_text: str) -> serializers.CharField:
+    """A person's optional free text (a reason, a personal line), bounded."""
+    return serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, help_text=help_text
+    )
+
+
 # --- people ------------------------------------------------------------------------------
 
 
@@ -372,6 +379,20 @@ class RawDatetimeField(serializers.Field):
 
     def to_representation(self, value):
         return value
+
+
+def parse_each(attrs: dict, readers: dict) -> dict:
+    """Run each reader on ``attrs[key]`` (when present); raise all their errors together."""
+    errors = {}
+    for key, read in readers.items():
+        if key in attrs:
+            try:
+                attrs[key] = read(attrs[key])
+            except serializers.ValidationError as exc:
+                errors[key] = exc.detail
+    if errors:
+        raise serializers.ValidationError(errors)
+    return attrs
 
 
 def read_datetime(text: str, tz: zoneinfo.ZoneInfo) -> dt.datetime:

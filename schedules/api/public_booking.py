@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from config import messages
 from config.errors import ApplicationError
-from schedules.api.fields import DayField, TimezoneField, ZonedDateTimeField
+from schedules.api.fields import DayField, NoteField, TimezoneField, ZonedDateTimeField
 from schedules.api.schema import message
 from schedules.selectors.booking import booking_by_token, local_days, page_slots, public_page
 from schedules.services.bookings import (
@@ -228,7 +228,7 @@ class BookingScheduleApi(PublicApi):
 
 class CancelInputSerializer(serializers.Serializer):
     token = serializers.CharField(max_length=200, help_text="The manage token from booking.")
-    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    reason = NoteField(help_text="Told to the owner in the cancellation email.")
 
 
 class BookingCancelApi(PublicApi):

@@ -20,6 +20,7 @@ from schedules.api.fields import (
     RoundSlotsField,
     TimezoneField,
     ZonedDateTimeField,
+    parse_each,
     parse_owner_slot,
     parse_slots,
     read_datetime,
@@ -57,21 +58,19 @@ class CalendarCreateInputSerializer(serializers.Serializer):
     def validate(self, attrs: dict) -> dict:
         key = slot_list_key(attrs)
         tz = zone(attrs.get("timezone") or self.context["owner"].timezone)
-        errors = {}
-        try:
-            attrs["deadline"] = read_datetime(attrs["deadline"], tz)
-        except serializers.ValidationError as exc:
-            errors["deadline"] = exc.detail
-        try:
-            attrs["slots"] = parse_slots(
-                attrs.pop(key), lambda item: parse_owner_slot(item, tz, form=messages.SLOT_FORM)
-            )
-        except serializers.ValidationError as exc:
-            errors[key] = exc.detail
-        if errors:
-            raise serializers.ValidationError(errors)
-        attrs["slots_key"], attrs["timezone"] = key, tz.key
+        attrs = parse_each(
+            attrs, _readers(tz, deadline="deadline", slots=key, form=messages.SLOT_FORM)
+        )
+        attrs["slots"], attrs["slots_key"], attrs["timezone"] = attrs.pop(key), key, tz.key
         return attrs
+
+
+def _readers(tz, *, deadline: str, slots: str, form: str) -> dict:
+    """Seed 004's deadline and owner-slot list, read in the calendar's zone ``tz``."""
+    return {
+        deadline: lambda text: read_datetime(text, tz),
+        slots: lambda items: parse_slots(items, lambda item: parse_owner_slot(item, tz, form=form)),
+    }
 
 
 class CalendarUpdateInputSerializer(serializers.Serializer):
@@ -92,22 +91,11 @@ class CalendarUpdateInputSerializer(serializers.Serializer):
 
     def validate(self, attrs: dict) -> dict:
         tz = zone(attrs.get("timezone") or self.context["calendar_timezone"])
-        errors = {}
-        if "deadline" in attrs:
-            try:
-                attrs["deadline"] = read_datetime(attrs["deadline"], tz)
-            except serializers.ValidationError as exc:
-                errors["deadline"] = exc.detail
-        try:
-            attrs["add_availabilities"] = parse_slots(
-                attrs.get("add_availabilities", []),
-                lambda item: parse_owner_slot(item, tz, form=messages.SLOT_FORM_UPDATE),
-            )
-        except serializers.ValidationError as exc:
-            errors["add_availabilities"] = exc.detail
-        if errors:
-            raise serializers.ValidationError(errors)
-        return attrs
+        attrs.setdefault("add_availabilities", [])
+        readers = _readers(
+            tz, deadline="deadline", slots="add_availabilities", form=messages.SLOT_FORM_UPDATE
+        )
+        return parse_each(attrs, readers)
 
     def changes(self) -> services.CalendarChanges:
         data = self.validated_data

@@ -93,19 +93,7 @@ class BookingPageForm(forms.ModelForm):
 
     class Meta:
         model = BookingPage
-        fields = [
-            "title",
-            "slug",
-            "description",
-            "timezone",
-            "duration",
-            "slot_interval",
-            "buffer_before",
-            "buffer_after",
-            "minimum_notice",
-            "horizon_days",
-            "is_active",
-        ]
+        fields = BookingPage.OWNER_FIELDS
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data["slug"]

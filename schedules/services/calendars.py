@@ -55,16 +55,16 @@ def check_owner_slots(
                 ),
                 field=field,
             )
-    if clash := first_clash([*kept, *new], key=lambda s: (s.start, s.end)):
+    refuse_overlaps([*kept, *new], message=messages.SLOTS_OVERLAP, tz=tz, field=field)
+
+
+def refuse_overlaps(slots: Sequence[Slot], *, message: str, tz: zoneinfo.ZoneInfo, field: str):
+    """One person's slots never overlap; ``message`` names the first two that do."""
+    if clash := first_clash(slots, key=lambda s: (s.start, s.end)):
         before, after = clash
-        raise ApplicationError(
-            messages.SLOTS_OVERLAP.format(
-                first=span_text(before.start, before.end, tz),
-                second=span_text(after.start, after.end, tz),
-                zone=tz.key,
-            ),
-            field=field,
-        )
+        first = span_text(before.start, before.end, tz)
+        second = span_text(after.start, after.end, tz)
+        raise ApplicationError(message.format(first=first, second=second, zone=tz.key), field=field)
 
 
 def check_deadline(deadline: dt.datetime, *, now: dt.datetime) -> None:

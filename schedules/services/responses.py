@@ -12,9 +12,10 @@ from django.utils import timezone
 from config import messages
 from config.errors import ApplicationError
 from schedules.core.availability import Slot, stretches
-from schedules.core.intervals import Interval, covering, first_clash, first_overlap
+from schedules.core.intervals import Interval, covering, first_overlap
 from schedules.core.timetext import span_text
 from schedules.models import Availability, Invitation
+from schedules.services.calendars import refuse_overlaps
 from schedules.timeutils import zone
 
 FIELD = "availability"
@@ -50,16 +51,7 @@ def check_invitee_slots(
             )
         if reason := _outside_reason(slot, owner, tz):
             raise ApplicationError(reason, field=FIELD)
-    if clash := first_clash(slots, key=lambda s: (s.start, s.end)):
-        before, after = clash
-        raise ApplicationError(
-            messages.ANSWER_OVERLAP.format(
-                first=span_text(before.start, before.end, tz),
-                second=span_text(after.start, after.end, tz),
-                zone=tz.key,
-            ),
-            field=FIELD,
-        )
+    refuse_overlaps(slots, message=messages.ANSWER_OVERLAP, tz=tz, field=FIELD)
 
 
 def response_check_open(*, invitation: Invitation, now: dt.datetime) -> None:
