@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
+# Settings read PORT too: links in emails and pages point at the port `make run` serves on.
+export PORT
 
-.PHONY: run test install python lint bench clean
+.PHONY: run test install python lint bench clean browser
 
 python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -27,10 +29,17 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py demo_data
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Serving http://127.0.0.1:$(PORT)/ with a task worker beside it (Ctrl-C stops both)."
+	@trap 'kill 0' INT TERM EXIT; \
+		$(BIN)/python manage.py db_worker --interval 1 --no-startup-delay & \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+browser:
+	@./scripts/ensure-chromium
+
+test: install browser
 	$(BIN)/python -m pytest $(ARGS)
 
 lint: install

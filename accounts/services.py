@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.models import EmailConfirmation, User
@@ -119,3 +120,14 @@ def user_logout(*, refresh: str) -> None:
         RefreshToken(refresh).blacklist()
     except TokenError as exc:
         raise ApplicationError(messages.REFRESH_INVALID, field="refresh") from exc
+
+
+def user_tokens_revoke(*, user: User) -> int:
+    """End every API session of ``user``: blacklist all their refresh tokens.
+
+    Called whenever the password changes (a reset by email, or a change while signed
+    in), so someone who learned the old password keeps nothing. Access tokens carry a
+    hash of the password (simplejwt's CHECK_REVOKE_TOKEN) and stop working too.
+    """
+    pending = OutstandingToken.objects.filter(user=user).exclude(blacklistedtoken__isnull=False)
+    return len(BlacklistedToken.objects.bulk_create(BlacklistedToken(token=t) for t in pending))

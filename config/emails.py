@@ -2,10 +2,13 @@
 
 Each email is one short ``send_*`` function. They render
 ``templates/emails/<name>_subject.txt``, ``<name>_message.txt`` and
-``<name>_message.html`` *now* (so the message shows the state that was saved),
-and hand the result to the ``deliver_email`` task *after the transaction
-commits*: a rolled-back request sends nothing, and a slow email service never
-slows a request once a worker backend is configured (see TASKS in settings).
+``<name>_message.html`` *now* (so the message shows the state that was saved)
+into a ``Delivery`` row, in the request's transaction. After the transaction
+commits, the ``deliver`` task is queued with the row's primary key only (so the
+task table never holds a message or its secret links): a rolled-back request
+sends nothing, and no request waits on a mail service. The worker sends, retries
+with backoff, and empties the payload once sent; a message that finally fails
+stays visible (status "failed") to its owner and to staff.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from email.message import MIMEPart
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -34,7 +38,6 @@ def render(name: str, context: dict) -> dict:
     context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
     subject = render_to_string(f"emails/{name}_subject.txt", context, using="text")
     return {
-        "name": name,
         "subject": " ".join(subject.split()),
         "text": render_to_string(f"emails/{name}_message.txt", context, using="text"),
         "html": render_to_string(f"emails/{name}_message.html", context),
@@ -46,26 +49,38 @@ def send(
     to: Iterable[str],
     context: dict,
     *,
+    owner=None,
     reply_to: Iterable[str] = (),
     calendar: tuple[str, str] | None = None,
 ) -> None:
-    """Queue one email to leave after the current transaction commits.
+    """Store one email per recipient and queue each to leave after the transaction commits.
 
-    ``calendar`` is ``(method, ics_text)``: attached as ``invite.ics`` with the
-    iMIP ``method=`` parameter on its content type (RFC 6047), so mail clients
-    offer to add, update or remove the event.
+    ``owner`` is the account it is sent for (their quota; they are told if it fails).
+    ``calendar`` is ``(method, ics_text)``: attached as ``invite.ics`` with the iMIP
+    ``method=`` parameter on its content type (RFC 6047), so mail clients offer to add,
+    update or remove the event.
     """
-    payload = render(name, context) | {"to": list(to), "reply_to": list(reply_to)}
+    from schedules.models import Delivery  # config must not import the apps at load time
+
+    payload = render(name, context) | {"reply_to": list(reply_to)}
     if calendar is not None:
         payload["calendar"] = {"method": calendar[0], "ics": calendar[1]}
-    transaction.on_commit(lambda: deliver_email.enqueue(payload))
+    for address in to:
+        delivery = Delivery.objects.create(
+            kind=name,
+            owner=owner,
+            recipient=address,
+            subject=payload["subject"][:300],
+            payload=payload,
+        )
+        transaction.on_commit(lambda pk=delivery.pk: deliver.enqueue(pk))
 
 
-def build_message(payload: dict) -> EmailMultiAlternatives:
+def build_message(recipient: str, payload: dict) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=payload["subject"],
         body=payload["text"],
-        to=payload["to"],
+        to=[recipient],
         reply_to=payload.get("reply_to") or None,
     )
     message.attach_alternative(payload["html"], "text/html")
@@ -83,32 +98,68 @@ def build_message(payload: dict) -> EmailMultiAlternatives:
     return message
 
 
+def retry_delay(attempt: int) -> timedelta:
+    """Backoff after the ``attempt``-th failure: 1, 2, 4, 8 … minutes."""
+    return timedelta(minutes=2 ** (attempt - 1))
+
+
 @task()
-def deliver_email(payload: dict, attempt: int = 1) -> None:
-    """Send one rendered email; on failure, try again later with backoff."""
+def deliver(delivery_id: int) -> None:
+    """Send one stored email; on failure try again later, until EMAIL_MAX_ATTEMPTS.
+
+    The row is claimed (queued -> sending) in one UPDATE, so a task enqueued twice
+    sends once, and no transaction stays open while the mail service is talked to
+    (on SQLite that would hold up every other writer).
+    """
+    from schedules.models import Delivery
+
+    claimed = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED).update(
+        status=Delivery.Status.SENDING, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return  # sent by an earlier run, being sent, or given up on
+    delivery = Delivery.objects.get(pk=delivery_id)
     try:
-        build_message(payload).send()
-    except Exception:
-        if attempt >= settings.EMAIL_MAX_ATTEMPTS:
-            logger.exception("Giving up on %s email to %s", payload["name"], payload["to"])
-            raise
-        logger.warning("Sending %s email failed (attempt %d), retrying", payload["name"], attempt)
-        retry = deliver_email
-        if retry.get_backend().supports_defer:
-            retry = retry.using(run_after=timezone.now() + timedelta(seconds=30 * 2**attempt))
-        retry.enqueue(payload, attempt + 1)
-        raise  # this attempt failed (and says so in the task results); the retry is queued
+        build_message(delivery.recipient, delivery.payload).send()
+    except Exception as exc:
+        _failed(delivery, exc)
+        return
+    delivery.status, delivery.sent_at, delivery.last_error = (
+        Delivery.Status.SENT,
+        timezone.now(),
+        "",
+    )
+    delivery.payload = {}  # its links carry secret tokens: keep nothing once delivered
+    delivery.save(update_fields=["status", "sent_at", "payload", "last_error"])
+
+
+def _failed(delivery, exc: Exception) -> None:
+    from schedules.models import Delivery
+
+    delivery.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+    if delivery.attempts >= settings.EMAIL_MAX_ATTEMPTS:
+        delivery.status = Delivery.Status.FAILED
+        logger.error("Giving up on %s after %d attempts", delivery, delivery.attempts)
+    else:
+        delivery.status = Delivery.Status.QUEUED
+        logger.warning("Sending %s failed (attempt %d), retrying", delivery, delivery.attempts)
+    delivery.save(update_fields=["status", "last_error"])
+    if delivery.status == Delivery.Status.QUEUED:
+        later = deliver
+        if later.get_backend().supports_defer:
+            later = later.using(run_after=timezone.now() + retry_delay(delivery.attempts))
+        later.enqueue(delivery.pk)
 
 
 # --- accounts ----------------------------------------------------------------
 
 
 def send_email_confirmation(user, url: str) -> None:
-    send("confirm_email", [user.email], {"user": user, "url": url})
+    send("confirm_email", [user.email], {"user": user, "url": url}, owner=user)
 
 
 def send_password_reset(user, url: str) -> None:
-    send("password_reset", [user.email], {"user": user, "url": url})
+    send("password_reset", [user.email], {"user": user, "url": url}, owner=user)
 
 
 # --- rounds ------------------------------------------------------------------
@@ -128,22 +179,16 @@ def _invitation_context(invitation, url: str) -> dict:
 
 def send_invitation(invitation, url: str) -> None:
     context = _invitation_context(invitation, url)
+    owner = context["calendar"].owner
     send(
-        "round_invitation",
-        [invitation.contact.email],
-        context,
-        reply_to=[context["calendar"].owner.email],
+        "round_invitation", [invitation.contact.email], context, owner=owner, reply_to=[owner.email]
     )
 
 
 def send_invitation_reminder(invitation, url: str, *, automatic: bool = False) -> None:
     context = _invitation_context(invitation, url) | {"automatic": automatic}
-    send(
-        "round_reminder",
-        [invitation.contact.email],
-        context,
-        reply_to=[context["calendar"].owner.email],
-    )
+    owner = context["calendar"].owner
+    send("round_reminder", [invitation.contact.email], context, owner=owner, reply_to=[owner.email])
 
 
 # --- finalize ----------------------------------------------------------------
@@ -157,6 +202,7 @@ def send_round_meeting(meeting) -> None:
         "round_meeting",
         [meeting.attendee_email],
         context,
+        owner=meeting.owner,
         reply_to=[meeting.owner.email],
         calendar=invite_ics(meeting),
     )
@@ -172,6 +218,7 @@ def send_round_finalized(calendar, meetings, *, unscheduled) -> None:
         "round_finalized",
         [calendar.owner.email],
         context | {"unscheduled": unscheduled},
+        owner=calendar.owner,
         calendar=("PUBLISH", ics),
     )
 
@@ -196,6 +243,7 @@ def _send_booking(name: str, meeting, **context) -> None:
         name,
         [meeting.attendee_email],
         base | {"for_owner": False, "when": _booking_when(meeting, meeting.attendee_timezone)},
+        owner=owner,
         reply_to=[owner.email],
         calendar=calendar,
     )
@@ -204,6 +252,7 @@ def _send_booking(name: str, meeting, **context) -> None:
         [owner.email],
         base
         | {"for_owner": True, "when": _booking_when(meeting, owner.timezone), "url": agenda_url},
+        owner=owner,
         reply_to=[meeting.attendee_email],
         calendar=calendar,
     )
@@ -212,7 +261,7 @@ def _send_booking(name: str, meeting, **context) -> None:
 def send_booking_invitation(page, email: str, *, url: str, note: str = "") -> None:
     owner = page.owner
     context = {"page": page, "owner": owner, "url": url, "note": note}
-    send("booking_invitation", [email], context, reply_to=[owner.email])
+    send("booking_invitation", [email], context, owner=owner, reply_to=[owner.email])
 
 
 def send_booking_confirmed(meeting, *, manage_url: str) -> None:

@@ -28,6 +28,7 @@ TIME_SKIPPED = (
     "Choose another time."
 )
 DATE_RANGE = "Use a date between 1900-01-01 and 2999-12-31."
+TOO_MANY_REQUESTS = "Too many attempts from here. Please wait a minute and try again."
 ID_INVALID = "Give a whole number from 1 to 9223372036854775807."
 
 # --- accounts ----------------------------------------------------------------------------
@@ -38,6 +39,10 @@ EMAIL_TAKEN = "An account with this email already exists."
 PASSWORDS_DIFFER = "Passwords must match."
 LOGIN_INVALID = "That username or email and password do not match an account."
 LOGIN_INACTIVE = "Confirm your email address first: open the link we emailed you."
+LOGIN_LOCKED = (
+    "Too many failed logins for this account from here. Try again in {minutes} minutes, "
+    "or reset your password."
+)
 LOGGED_OUT = "Logged out."
 REFRESH_INVALID = "Token is invalid or expired"
 CONFIRM_INVALID = "This confirmation link is not valid. Check that you copied all of it."
@@ -242,6 +247,13 @@ DAY_OFF_WITH_HOURS = (
 )
 
 OFFICE_BOTH_TIMES = "Give both times, or neither for a day off."
+
+# --- outreach (emails an owner sends to people of their choosing) ---------------------------
+
+OUTREACH_QUOTA = (
+    "This would send {count} emails, and you can send {limit} invitations and reminders a day; "
+    "{left} are left for today. Invite fewer people now and the rest tomorrow."
+)
 
 # --- agenda and feed -------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TESTING = "pytest" in sys.modules
@@ -34,6 +35,10 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.getenv(name, default).split(",") if item.strip()]
 
 
+# How many proxies in front of us append to X-Forwarded-For (0: trust the socket only).
+TRUSTED_PROXIES = envint("TRUSTED_PROXIES", 0)
+
+
 DEBUG = envbool("DEBUG", True)
 SECRET_KEY = os.getenv("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -41,7 +46,9 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("Set SECRET_KEY: it is required when DEBUG is off.")
     SECRET_KEY = "insecure-development-only-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
-SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# `make run` serves on $PORT; links in emails and pages follow it unless SITE_URL is set.
+PORT = envint("PORT", 8000)
+SITE_URL = os.getenv("SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
 SITE_NAME = os.getenv("SITE_NAME", "Rendezvous")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", SITE_URL)
 
@@ -59,18 +66,23 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "anymail",
     "django_tasks_db",
+    "axes",
     "accounts",
     "schedules",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, so it sees logins that failed anywhere above (the web form and the JWT login).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -87,6 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "config.context_processors.site",
             ],
         },
@@ -121,7 +134,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.UsernameOrEmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account and address first
+    "accounts.backends.UsernameOrEmailBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "office:index"
 LOGOUT_REDIRECT_URL = "home"
@@ -151,7 +167,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
-# Cache: Redis when REDIS_URL is set (shared by all web processes), else local memory.
+# Cache (throttle and rate-limit counters live here): Redis when REDIS_URL is set, else
+# the database, so every process and worker shares one count; tests use local memory.
 REDIS_URL = os.getenv("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -160,8 +177,15 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
         }
     }
-else:
+elif TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "rendezvous_cache",  # `manage.py createcachetable` makes it
+        }
+    }
 
 # Email. Django 6.1 configures mail through MAILERS; the conventional
 # EMAIL_BACKEND / EMAIL_FILE_PATH environment variables are mapped onto it.
@@ -189,15 +213,22 @@ ANYMAIL = {
     if key.startswith("ANYMAIL_")
 }
 
-# Background tasks (mail, reminders). In-process by default; set
-# TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`
-# to move them to a worker.
+# Background tasks (mail, reminders): the database backend, worked by `manage.py db_worker`
+# (which `make run` starts beside the server), so no request waits on a mail service.
+# Tests run them immediately, in-process.
 TASKS = {
     "default": {
-        "BACKEND": os.getenv("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"),
+        "BACKEND": os.getenv(
+            "TASKS_BACKEND",
+            "django.tasks.backends.immediate.ImmediateBackend"
+            if TESTING
+            else "django_tasks_db.DatabaseBackend",
+        ),
     }
 }
 EMAIL_MAX_ATTEMPTS = envint("EMAIL_MAX_ATTEMPTS", 5)
+# Invitations, reminders and booking-link emails an owner may send a day (all paths).
+EMAIL_QUOTA_PER_DAY = envint("EMAIL_QUOTA_PER_DAY", 100)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -207,6 +238,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.errors.exception_handler",
+    "NUM_PROXIES": TRUSTED_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "login": os.getenv("THROTTLE_LOGIN", "20/min"),
         "signup": os.getenv("THROTTLE_SIGNUP", "10/min"),
@@ -216,12 +248,29 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 if TESTING:
-    REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
-        "login": None,
-        "signup": None,
-        "public": None,
-        "invite": None,
-    }
+    REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = dict.fromkeys(
+        REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+    )
+
+# Web forms that mail someone or create accounts (django-ratelimit, counted in the cache).
+RATELIMIT_ENABLE = not TESTING
+RATELIMIT_VIEW = "config.throttling.too_many"
+WEB_RATES = {
+    "signup": os.getenv("THROTTLE_WEB_SIGNUP", "5/h"),
+    "password_reset": os.getenv("THROTTLE_PASSWORD_RESET", "5/h"),
+    "resend": os.getenv("THROTTLE_RESEND", "5/h"),
+}
+
+# Login lockout (django-axes): 5 failures for one account from one address, or from one
+# address at all, lock it for AXES_COOLOFF_TIME; on the web form and the JWT login alike.
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "config.throttling.login_account"
+AXES_LOCKOUT_CALLABLE = "config.throttling.login_locked"
+AXES_VERBOSE = False
 
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=envint("JWT_ACCESS_MINUTES", 15)),
@@ -229,6 +278,9 @@ SIMPLE_JWT = {
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
+    # Access tokens carry a hash of the password: changing it ends them (refresh tokens
+    # are blacklisted by accounts.services.user_tokens_revoke).
+    "CHECK_REVOKE_TOKEN": True,
     "AUTH_HEADER_TYPES": ("Bearer",),
 }
 
@@ -259,6 +311,20 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not D
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy on every response: our own scripts and styles only, nothing from
+# another origin, no inline script (pages hand data over as JSON, not code).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
 
 LOGGING = {
     "version": 1,
@@ -269,5 +335,6 @@ LOGGING = {
         "django.request": {"level": "ERROR" if TESTING else "WARNING"},
         # Every task's start and finish is INFO; failures are still logged.
         "django.tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # it logs every failed login at INFO
     },
 }

@@ -428,3 +428,53 @@ class Meeting(models.Model):
     @property
     def blocked_end(self):
         return self.end + self.buffer_after
+
+
+class Delivery(models.Model):
+    """One email or text message on its way out: rendered in the request, sent by a worker.
+
+    The request only stores this row; after commit a task carrying its primary key
+    sends it, retrying with backoff. Once sent, ``payload`` (which holds live links
+    with secret tokens) is emptied; a message that finally fails keeps it, so staff can
+    send it again, and its owner sees the failure.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email"
+        SMS = "sms", "Text message"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.EMAIL)
+    kind = models.CharField(max_length=64, help_text="Which message, e.g. round_invitation.")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="deliveries",
+        null=True,
+        blank=True,
+        help_text="On whose behalf it is sent: their quota, and who is told if it fails.",
+    )
+    recipient = models.CharField(max_length=320)
+    subject = models.CharField(max_length=300, blank=True)
+    payload = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "deliveries"
+        indexes = [
+            models.Index(fields=["owner", "created_at"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.kind} to {self.recipient}"

@@ -13,6 +13,7 @@ from django.test import TestCase, override_settings
 from accounts import services
 from accounts.models import User
 from config import emails
+from schedules.models import Delivery
 
 
 class SlowBackend(BaseEmailBackend):
@@ -102,7 +103,11 @@ def test_signup_with_a_slow_email_service_returns_before_sending(api):
     )
     assert r.status_code == 201
     assert SlowBackend.sent == []  # the 5 s service was never called by the request
-    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    task = DBTaskResult.objects.get(status="READY")
+    delivery = Delivery.objects.get()
+    # The task row holds the delivery's id and nothing else: no text, no secret link.
+    assert task.args_kwargs == {"args": [delivery.pk], "kwargs": {}}
+    assert "/accounts/confirm/" in delivery.payload["text"]
 
     with override_settings(
         MAILERS={"default": {"BACKEND": "tests.test_emails.SlowBackend", "OPTIONS": {"delay": 0}}}
@@ -110,41 +115,61 @@ def test_signup_with_a_slow_email_service_returns_before_sending(api):
         call_command("db_worker", batch=True, interval=0, verbosity=0)
     assert [m.to for m in SlowBackend.sent] == [["dana@example.org"]]
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.payload) == ("sent", {})  # the link is not kept
+
+
+def queue(**fields) -> Delivery:
+    payload = emails.render("confirm_email", {"user": User(username="x"), "url": "u"})
+    return Delivery.objects.create(
+        kind="confirm_email", recipient="x@example.org", payload=payload | {"reply_to": []}
+    )
 
 
 @pytest.mark.django_db
 @override_settings(MAILERS={"default": {"BACKEND": "tests.test_emails.FlakyBackend"}})
 def test_a_failed_send_is_retried_not_lost():
     FlakyBackend.failures = 2
-    payload = emails.render("confirm_email", {"user": User(username="x"), "url": "u"})
-    emails.deliver_email.enqueue(payload | {"to": ["x@example.org"], "reply_to": []})
+    delivery = queue()
+    emails.deliver.enqueue(delivery.pk)
     assert len(mail.outbox) == 1
     assert FlakyBackend.failures == 0
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("sent", 3)
 
 
 @pytest.mark.django_db
 @override_settings(
     MAILERS={"default": {"BACKEND": "tests.test_emails.FlakyBackend"}}, EMAIL_MAX_ATTEMPTS=3
 )
-def test_it_gives_up_after_the_configured_attempts():
+def test_it_gives_up_after_the_configured_attempts_and_keeps_the_failure_visible():
     FlakyBackend.failures = 10
-    payload = emails.render("confirm_email", {"user": User(username="x"), "url": "u"})
-    result = emails.deliver_email.enqueue(payload | {"to": ["x@example.org"], "reply_to": []})
+    delivery = queue()
+    emails.deliver.enqueue(delivery.pk)
     assert mail.outbox == []
     assert FlakyBackend.failures == 7
-    assert result.status == "FAILED"
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("failed", 3)
+    assert delivery.last_error == "ConnectionError: ESP unavailable"
+    assert delivery.payload["subject"]  # kept, so staff can send it again
+
+
+@pytest.mark.django_db
+def test_a_delivery_queued_twice_is_sent_once():
+    delivery = queue()
+    emails.deliver.enqueue(delivery.pk)
+    emails.deliver.enqueue(delivery.pk)
+    assert len(mail.outbox) == 1
 
 
 def test_calendar_parts_carry_the_imip_method():
     payload = {
-        "name": "t",
         "subject": "s",
         "text": "t",
         "html": "<p>t</p>",
-        "to": ["x@example.org"],
         "calendar": {"method": "CANCEL", "ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"},
     }
-    raw = emails.build_message(payload).message().as_string()
+    raw = emails.build_message("x@example.org", payload).message().as_string()
     assert 'Content-Type: text/calendar; charset="utf-8"; method="CANCEL"' in raw
     assert 'filename="invite.ics"' in raw
 
@@ -155,11 +180,10 @@ def test_the_console_backend_prints_links_whole(capsys):
     url = "http://127.0.0.1:8000/accounts/confirm/" + "x" * 90 + "/"
     payload = emails.render("confirm_email", {"user": User(username="dana"), "url": url})
     payload |= {
-        "to": ["dana@example.org"],
         "reply_to": [],
         "calendar": {"method": "REQUEST", "ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"},
     }
-    ReadableConsoleBackend().send_messages([emails.build_message(payload)])
+    ReadableConsoleBackend().send_messages([emails.build_message("dana@example.org", payload)])
     out = capsys.readouterr().out
     assert "To: dana@example.org" in out
     assert url in out

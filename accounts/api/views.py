@@ -4,7 +4,6 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
@@ -17,6 +16,7 @@ from accounts.api.serializers import (
     UserOutputSerializer,
 )
 from config import messages
+from config.throttling import ScopedRateThrottle, login_locked
 
 
 class SignupApi(APIView):
@@ -43,10 +43,20 @@ class SignupApi(APIView):
 
 
 class LoginApi(TokenObtainPairView):
-    """Exchange username (or email) and password for a refresh and an access token."""
+    """Exchange username (or email) and password for a refresh and an access token.
+
+    After five failures for one account from one address (or from one address at all)
+    django-axes locks them out for a while: 429 with the minutes to wait.
+    """
 
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "login"
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # simplejwt authenticates with DRF's request, where axes marks the lockout.
+        if getattr(request, "axes_locked_out", False):
+            response = login_locked(request)
+        return super().finalize_response(request, response, *args, **kwargs)
 
 
 class RefreshApi(TokenRefreshView):

@@ -6,9 +6,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
 from config import messages
+from config.throttling import ScopedRateThrottle
 from schedules.api.fields import NoteField, TimezoneField
 from schedules.models import BookingPage
 from schedules.selectors.booking import booking_pages_for_owner

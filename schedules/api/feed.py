@@ -5,15 +5,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from config import messages
+from config.http import secret_link
+from config.throttling import ScopedRateThrottle
 from schedules import ics
 from schedules.api.schema import NOT_AUTHENTICATED
 from schedules.selectors.agenda import feed_by_token, feed_entries, feed_for_owner
@@ -56,6 +58,7 @@ class AgendaFeedApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+@method_decorator(secret_link, name="dispatch")
 class AgendaFeedIcsApi(APIView):
     """The owner's agenda as an iCalendar feed; the secret URL is the only credential."""
 
@@ -83,5 +86,4 @@ class AgendaFeedIcsApi(APIView):
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="agenda.ics"'
-        response["Cache-Control"] = "private, max-age=300"
         return response

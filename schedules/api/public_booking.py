@@ -12,11 +12,12 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from config import messages
 from config.errors import ApplicationError
+from config.http import mark_secret
+from config.throttling import ScopedRateThrottle
 from schedules.api.fields import DayField, NoteField, TimezoneField, ZonedDateTimeField
 from schedules.api.schema import message
 from schedules.selectors.booking import booking_by_token, local_days, page_slots, public_page
@@ -109,7 +110,8 @@ class BookingSlotsApi(PublicApi):
         start, end = local_days(data["start"], data["end"], tz_name)
         slots = page_slots(page=page, start=start, end=end, now=timezone.now(), meeting=meeting)
         data = {"timezone": tz_name, "slots": slots}
-        return Response(SlotsSerializer(data, context={"tz": zone(tz_name)}).data)
+        response = Response(SlotsSerializer(data, context={"tz": zone(tz_name)}).data)
+        return mark_secret(response) if meeting is not None else response
 
 
 # --- schedule, cancel, reschedule (seed 001) -------------------------------------

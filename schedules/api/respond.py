@@ -7,15 +7,17 @@ No login: the secret token in the path is the credential. Errors use the key
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from config import messages
+from config.http import secret_link
+from config.throttling import ScopedRateThrottle
 from schedules.api.fields import (
     InviteeSlotListField,
     PersonSerializer,
@@ -131,6 +133,7 @@ TOKEN_ERRORS = {
 }
 
 
+@method_decorator(secret_link, name="dispatch")
 class RespondApi(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []

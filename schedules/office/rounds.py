@@ -29,6 +29,7 @@ from schedules.office.site import office
 from schedules.services import calendars as calendar_services
 from schedules.services import contacts as contact_services
 from schedules.services import invitations as invitation_services
+from schedules.services.outreach import outreach_allow
 from schedules.timeutils import zone
 
 
@@ -142,9 +143,32 @@ class InvitationForm(forms.ModelForm):
             self.fields["contact"].disabled = True
 
 
+class InvitationFormSet(BaseInlineFormSet):
+    """New invitees must fit the owner's daily email quota (the service's own check)."""
+
+    owner = None
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        new = [f for f in self.forms if f.instance.pk is None and f.has_changed()]
+        new = [f for f in new if not f.cleaned_data.get("DELETE")]
+        try:
+            outreach_allow(owner_id=self.owner.pk, count=len(new))
+        except ApplicationError as exc:
+            raise refusal(exc) from exc
+
+
 class InvitationInline(ReadOnlyWhenFinalized, OwnerInline):
     model = Invitation
     form = InvitationForm
+    formset = InvitationFormSet
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (formset,), {"owner": request.user})
+
     fields = ("contact", "answer", "last_reminded_at", "times")
     readonly_fields = ("answer", "last_reminded_at", "times")
     verbose_name_plural = "invitees (each new one gets an invitation email on save)"

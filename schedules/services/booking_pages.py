@@ -12,6 +12,7 @@ from config import emails, messages
 from config.errors import ApplicationError
 from schedules.models import BookingPage
 from schedules.selectors.booking import page_has_upcoming_bookings
+from schedules.services.outreach import outreach_allow
 
 MAX_INVITES = 50
 
@@ -94,6 +95,7 @@ def booking_page_invite(*, page: BookingPage, emails_to: list[str], note: str = 
     for address in emails_to:
         first_spelling.setdefault(address.lower(), address)
     unique = list(first_spelling.values())
+    outreach_allow(owner_id=page.owner_id, count=len(unique), field="emails")
     url = booking_page_url(page)
     for address in unique:
         emails.send_booking_invitation(page, address, url=url, note=note)

@@ -223,4 +223,4 @@ def _apply_invitees(calendar: Calendar, owner: User, changes: CalendarChanges) -
     )
     if invited:
         raise ApplicationError(messages.INVITEE_ALREADY, field="add_invitees")
-    invitations_create(calendar=calendar, contacts=contacts)
+    invitations_create(calendar=calendar, contacts=contacts, field="add_invitees")

@@ -20,6 +20,7 @@ from accounts.tokens import new_token
 from config import emails, messages
 from config.errors import ApplicationError
 from schedules.models import Calendar, Contact, Invitation
+from schedules.services.outreach import outreach_allow
 
 DEADLINE_REMINDER_WINDOW = dt.timedelta(hours=24)
 # A person gets at most one manual reminder per hour, however often the button is pressed.
@@ -30,8 +31,11 @@ def respond_url(*, calendar_id: int, token: str) -> str:
     return settings.SITE_URL + reverse("round_respond_page", args=[calendar_id, token])
 
 
-def invitations_create(*, calendar: Calendar, contacts: Sequence[Contact]) -> list[Invitation]:
+def invitations_create(
+    *, calendar: Calendar, contacts: Sequence[Contact], field: str = "invitees"
+) -> list[Invitation]:
     """Invite contacts to ``calendar`` and email each their own link (after commit)."""
+    outreach_allow(owner_id=calendar.owner_id, count=len(contacts), field=field)
     tokens = [new_token() for _ in contacts]
     invitations = Invitation.objects.bulk_create(
         Invitation(calendar=calendar, contact=contact, token_hash=token_hash)
@@ -87,6 +91,7 @@ def invitation_remind(*, invitation_id: int) -> Invitation:
     with transaction.atomic():
         invitation = _locked(Invitation.objects.filter(pk=invitation_id)).get()
         _refuse_reminder(invitation, now=now)
+        outreach_allow(owner_id=invitation.calendar.owner_id, count=1)
         _send_reminder(invitation, now=now, automatic=False)
     return invitation
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from accounts.validators import available_timezones
 from config import messages
 from config.errors import NotFound
+from config.http import secret_link
 from schedules.selectors.booking import booking_by_token, public_page
 
 
@@ -49,6 +50,7 @@ def booking_page(request, slug: str):
     return render(request, "schedules/booking/page.html", context)
 
 
+@secret_link
 @require_GET
 def booking_manage(request, slug: str, token: str):
     try:

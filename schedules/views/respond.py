@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from config.errors import ApplicationError
+from config.http import secret_link
 from config.messages import PAGE_STRINGS
 from schedules.api.respond import RespondSerializer
 from schedules.core.timetext import moment_text
@@ -21,7 +21,7 @@ from schedules.selectors.rounds import invitation_for_token
 from schedules.timeutils import zone
 
 
-@never_cache
+@secret_link
 @require_GET
 def respond_page(request, calendar_id: int, token: str):
     try:

@@ -120,7 +120,8 @@ def test_it_requires_authentication(api):
 @pytest.mark.django_db
 def test_invitations_are_rate_limited_per_owner(alice_api, alice, monkeypatch):
     from django.core.cache import cache
-    from rest_framework.throttling import ScopedRateThrottle
+
+    from config.throttling import ScopedRateThrottle
 
     monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"invite": "2/hour"})
     cache.clear()

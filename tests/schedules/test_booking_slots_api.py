@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from model_bakery import baker
-from rest_framework.throttling import ScopedRateThrottle
 
+from config.throttling import ScopedRateThrottle
 from schedules.models import DateOverride, Meeting
 from tests.schedules.booking_helpers import NOW, block, book, make_page, set_week
 

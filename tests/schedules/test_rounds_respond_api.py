@@ -374,7 +374,8 @@ def test_containment_matches_a_minute_by_minute_reference(start_q, length_q):
 @pytest.mark.usefixtures("frozen")
 def test_the_endpoint_is_throttled(api, round_, monkeypatch):
     from django.core.cache import cache
-    from rest_framework.throttling import ScopedRateThrottle
+
+    from config.throttling import ScopedRateThrottle
 
     monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"public": "2/min"})
     cache.clear()

@@ -57,6 +57,7 @@ def test_a_meeting_across_two_touching_slots_counts_at_the_lower_preference():
     assert preference_over(pieces, at(100), at(130)) is None
 
 
+@settings(deadline=None)
 @given(slot_lists, st.integers(0, 130), st.integers(1, 60))
 def test_preference_over_matches_the_reference(slots, start, length):
     assert preference_over(profile(slots), at(start), at(start + length)) == reference(
@@ -64,7 +65,7 @@ def test_preference_over_matches_the_reference(slots, start, length):
     )
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(slot_lists, st.sampled_from([15, 30, 45]))
 def test_meeting_starts_are_every_grid_start_the_reference_accepts(slots, duration):
     found = meeting_starts(slots, duration=duration * MIN, grid=15 * MIN)

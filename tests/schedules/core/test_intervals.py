@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schedules.core.intervals import (
@@ -55,6 +55,7 @@ def test_merge_drops_empty_intervals_and_sorts():
     ]
 
 
+@settings(deadline=None)
 @given(spans, st.booleans())
 def test_merge_keeps_exactly_the_same_minutes_in_disjoint_sorted_intervals(parts, join):
     merged = merge(parts, join_touching=join)
@@ -62,6 +63,7 @@ def test_merge_keeps_exactly_the_same_minutes_in_disjoint_sorted_intervals(parts
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(merged))
 
 
+@settings(deadline=None)
 @given(spans, st.integers(0, 80), st.integers(1, 20))
 def test_first_overlap_and_covering_match_a_reference(parts, start, length):
     merged = merge(parts, join_touching=True)
@@ -80,6 +82,7 @@ def test_touching_is_not_overlapping():
     assert first_overlap([span(0, 10)], at(9), at(20)) == span(0, 10)
 
 
+@settings(deadline=None)
 @given(spans, spans)
 def test_subtract_leaves_exactly_the_minutes_not_removed(parts, removed):
     left = subtract(merge(parts, join_touching=False), removed)
