@@ -336,5 +336,6 @@ LOGGING = {
         # Every task's start and finish is INFO; failures are still logged.
         "django.tasks": {"level": "WARNING"},
         "axes": {"level": "WARNING"},  # it logs every failed login at INFO
+        "django_tasks_db": {"level": "WARNING"},  # and the worker every task it runs
     },
 }

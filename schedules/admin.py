@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from config.errors import ApplicationError
 from schedules import models
 from schedules.services.bookings import booking_cancel
+from schedules.services.deliveries import deliveries_retry
 
 
 @admin.register(models.Contact)
@@ -101,3 +102,25 @@ class InvitationAdmin(admin.ModelAdmin):
         "created_at",
     )
     readonly_fields = ("calendar", "contact", "created_at")
+
+
+@admin.register(models.Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """Every email (and text message) on its way out; failures stay here to be seen."""
+
+    list_display = ("created_at", "channel", "kind", "recipient", "owner", "status", "attempts")
+    list_filter = ("status", "channel", "kind")
+    search_fields = ("recipient", "subject", "owner__username")
+    list_select_related = ("owner",)
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in models.Delivery._meta.fields if f.name != "payload"]
+    exclude = ("payload",)  # links in it carry secret tokens
+    actions = ["send_again"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description="Send again (failed or stuck messages)")
+    def send_again(self, request, queryset):
+        count = deliveries_retry(ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(request, f"Queued {count} message(s) again.", messages.SUCCESS)

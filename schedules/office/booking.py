@@ -10,7 +10,7 @@ from django.utils.html import format_html
 
 from config import messages as texts
 from config.errors import ApplicationError
-from schedules.models import BookingPage, DateOverride, Meeting, WorkingHours
+from schedules.models import BookingPage, DateOverride, Delivery, Meeting, WorkingHours
 from schedules.office.mixins import OwnerAdmin, OwnerTimezoneMixin, refusal
 from schedules.office.site import office
 from schedules.services.booking_pages import (
@@ -191,3 +191,23 @@ class AgendaOfficeAdmin(OwnerTimezoneMixin, OwnerAdmin):
             message = f"Cancelled {cancelled} booking(s); the attendees were emailed."
             self.message_user(request, message, messages.SUCCESS)
         return None
+
+
+@admin.register(Delivery, site=office)
+class DeliveryOfficeAdmin(OwnerTimezoneMixin, OwnerAdmin):
+    """The emails sent on the owner's behalf, and any that could not be delivered."""
+
+    list_display = ("created_at", "kind", "recipient", "subject", "status", "last_error")
+    list_filter = ("status", "kind")
+    search_fields = ("recipient", "subject")
+    fields = ("created_at", "kind", "recipient", "subject", "status", "attempts", "last_error")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, *args) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
