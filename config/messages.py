@@ -55,6 +55,22 @@ CONFIRMED = "Thanks, {name}: your email is confirmed."
 CONTACT_DUPLICATE = "A contact with this email already exists."
 CONTACT_INVALID = "Invalid contact"
 CONTACT_MISSING = "Contact does not exist"
+CONTACT_ADDED = "{name} is in your contacts."
+CONTACT_SAVED = "{name} is saved."
+CONTACT_DELETED = "{name} is no longer in your contacts."
+CONTACT_DELETE_ASK = (
+    "Delete {name}? Their invitations to rounds go with them; meetings already on your "
+    "calendar stay."
+)
+IMPORT_DONE = "Imported {created} contacts; {skipped} rows were left out."
+IMPORT_BAD_EMAIL = "Line {line}: “{email}” is not an email address."
+IMPORT_DUPLICATE = "Line {line}: {email} is already in your contacts."
+IMPORT_NO_NAME = "Line {line}: a contact needs a first name."
+IMPORT_NOT_CSV = (
+    "That file is not a CSV with first name, last name and email columns. Export one from "
+    "your address book or spreadsheet (a header row is fine) and try again."
+)
+IMPORT_TOO_BIG = "Import at most {rows} contacts (and {size} KB) at a time; split the file."
 
 # --- rounds (seed 004) -------------------------------------------------------------------
 

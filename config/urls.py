@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("schedules.urls")),
     path("admin/", admin.site.urls),
     path("office/", office.urls),
+    path("app/", include("schedules.web.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api_docs"),
 ]

@@ -28,8 +28,22 @@ SLOT_ROW = ("pk", "start", "end", "preference")
 # --- contacts --------------------------------------------------------------------------
 
 
-def contacts_for_owner(*, owner: User) -> QuerySet[Contact]:
-    return Contact.objects.filter(owner=owner)
+def contacts_for_owner(*, owner: User, search: str = "") -> QuerySet[Contact]:
+    """The owner's contacts by name; ``search`` matches names and emails (any word)."""
+    contacts = Contact.objects.filter(owner=owner)
+    for word in search.split()[:5]:
+        contacts = contacts.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
+        )
+    return contacts
+
+
+def contact_owned(*, owner: User, contact_id: int) -> Contact:
+    """The owner's contact, or NotFound (someone else's is simply not there)."""
+    contact = Contact.objects.filter(owner=owner, pk=contact_id).first()
+    if contact is None:
+        raise NotFound(messages.NOT_FOUND)
+    return contact
 
 
 def contact_for_owner(*, owner: User, contact_id: int) -> Contact:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from accounts.models import User
@@ -34,8 +38,8 @@ def contact_update(*, contact: Contact, changes: dict[str, str]) -> Contact:
         contact_check_email(
             owner_id=contact.owner_id, email=changes["email"], exclude_id=contact.pk
         )
-    for field, value in changes.items():
-        setattr(contact, field, value)
+    for name, value in changes.items():
+        setattr(contact, name, value)
     try:
         with transaction.atomic():
             contact.save(update_fields=list(changes))
@@ -47,3 +51,43 @@ def contact_update(*, contact: Contact, changes: dict[str, str]) -> Contact:
 def contact_delete(*, contact: Contact) -> None:
     """Delete a contact; their invitations go with it, finalized meetings stay on the agenda."""
     contact.delete()
+
+
+@dataclass
+class ImportResult:
+    created: list[Contact] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # one sentence per row left out
+
+
+def contacts_import(*, owner: User, rows: list[tuple[int, str, str, str]]) -> ImportResult:
+    """Add contacts from (line, first name, last name, email) rows; each row that cannot
+    be added (a bad email, one already in the address book or earlier in the file) is
+    skipped with a sentence saying why, and the rest go in."""
+    result = ImportResult()
+    seen = {e.lower() for e in Contact.objects.filter(owner=owner).values_list("email", flat=True)}
+    fresh = []
+    for line, first_name, last_name, email in rows:
+        email = email.strip()
+        try:
+            validate_email(email)
+        except ValidationError:
+            result.skipped.append(messages.IMPORT_BAD_EMAIL.format(line=line, email=email))
+            continue
+        if email.lower() in seen:
+            result.skipped.append(messages.IMPORT_DUPLICATE.format(line=line, email=email))
+            continue
+        if not first_name.strip():
+            result.skipped.append(messages.IMPORT_NO_NAME.format(line=line))
+            continue
+        seen.add(email.lower())
+        fresh.append(
+            Contact(
+                owner=owner,
+                first_name=first_name.strip()[:150],
+                last_name=last_name.strip()[:150],
+                email=email,
+            )
+        )
+    with transaction.atomic():
+        result.created = Contact.objects.bulk_create(fresh)
+    return result

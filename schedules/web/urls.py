@@ -1,0 +1,16 @@
+"""The owner app under /app/. Each area adds its block of paths."""
+
+from django.urls import path
+
+from schedules.web import contacts
+
+app_name = "app"
+
+urlpatterns = [
+    # --- contacts
+    path("contacts/", contacts.ContactListView.as_view(), name="contacts"),
+    path("contacts/add/", contacts.ContactCreateView.as_view(), name="contact_add"),
+    path("contacts/import/", contacts.ContactImportView.as_view(), name="contact_import"),
+    path("contacts/<int:pk>/", contacts.ContactUpdateView.as_view(), name="contact_edit"),
+    path("contacts/<int:pk>/delete/", contacts.ContactDeleteView.as_view(), name="contact_delete"),
+]
