@@ -4,22 +4,9 @@ should have no access to either's data."""
 from __future__ import annotations
 
 import pytest
-from django.test import TestCase
+from django.test import Client, TestCase
 from model_bakery import baker
 from rest_framework.test import APIClient
-
-
-class CommitOnResponseClient(APIClient):
-    """An API client that runs on_commit callbacks at the end of each request.
-
-    Tests run inside one transaction that never commits, so without this no
-    email would ever be queued; in production the request's transaction
-    commits and then the callbacks run, which is what this mirrors.
-    """
-
-    def request(self, **kwargs):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            return super().request(**kwargs)
 
 
 def make_owner(username: str, **extra):
@@ -37,6 +24,9 @@ def make_owner(username: str, **extra):
     return user
 
 
+# --- the cast -----------------------------------------------------------------------------
+
+
 @pytest.fixture
 def alice(db):
     return make_owner("alice")
@@ -52,10 +42,34 @@ def charlie(db):
     return make_owner("charlie")
 
 
+# --- clients ------------------------------------------------------------------------------
+
+
+class CommitOnResponse:
+    """A test client mixin that runs on_commit callbacks at the end of each request.
+
+    Tests run inside one transaction that never commits, so without this no
+    email would ever be queued; in production the request's transaction
+    commits and then the callbacks run, which is what this mirrors.
+    """
+
+    def request(self, **kwargs):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**kwargs)
+
+
+class CommitOnResponseAPIClient(CommitOnResponse, APIClient):
+    """DRF's client, for the JSON API."""
+
+
+class CommitOnResponseWebClient(CommitOnResponse, Client):
+    """Django's client, for the HTML pages and the office: a browser without JavaScript."""
+
+
 @pytest.fixture
 def api():
     """An anonymous API client."""
-    return CommitOnResponseClient()
+    return CommitOnResponseAPIClient()
 
 
 @pytest.fixture
@@ -63,7 +77,7 @@ def api_as():
     """``api_as(user)``: an API client authenticated as ``user``."""
 
     def make(user):
-        client = CommitOnResponseClient()
+        client = CommitOnResponseAPIClient()
         client.force_authenticate(user)
         return client
 
@@ -77,15 +91,28 @@ def alice_api(api_as, alice):
 
 @pytest.fixture
 def web():
-    """A browser-like Django test client that also runs on_commit callbacks."""
-    from django.test import Client
+    """An anonymous web client."""
+    return CommitOnResponseWebClient()
 
-    class CommitClient(Client):
-        def request(self, **kwargs):
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                return super().request(**kwargs)
 
-    return CommitClient()
+@pytest.fixture
+def web_as():
+    """``web_as(user)``: a web client with ``user`` logged in (a session cookie)."""
+
+    def make(user):
+        client = CommitOnResponseWebClient()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def alice_web(web_as, alice):
+    return web_as(alice)
+
+
+# --- the browser --------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")

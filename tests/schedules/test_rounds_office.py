@@ -20,12 +20,6 @@ def frozen():
         yield traveller
 
 
-@pytest.fixture
-def alice_web(web, alice):
-    web.force_login(alice)
-    return web
-
-
 def management(prefix: str, total: int, initial: int = 0) -> dict:
     return {
         f"{prefix}-TOTAL_FORMS": str(total),
@@ -243,13 +237,13 @@ def test_the_office_requires_login(web, alice):
     assert r.redirect_chain[-1][0] == "/login/?next=/office/schedules/calendar/"
 
 
-def test_staff_see_invitations_without_their_token_hashes(web, alice):
+def test_staff_see_invitations_without_their_token_hashes(web_as, alice):
     from tests.conftest import make_owner
 
     staff = make_owner("ada", is_staff=True, is_superuser=True)
     calendar = make_calendar(alice, invitees=[contact(alice)])
     invitation = calendar.invitations.get()
-    web.force_login(staff)
+    web = web_as(staff)
     r = web.get("/admin/schedules/invitation/")
     assert r.status_code == 200
     assert b"Jane" in r.content
