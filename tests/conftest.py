@@ -1,28 +1,17 @@
-"""Shared fixtures. The cast: alice owns things, bob is another owner, charlie
-should have no access to either's data."""
+"""Shared fixtures: the cast, the clients, the clock, a booking page and the browser.
+
+The cast: alice owns things, bob is another owner, charlie should have no access to
+either's data. Rows are built with the factories in tests/factories.py.
+"""
 
 from __future__ import annotations
 
 import pytest
+import time_machine
 from django.test import Client, TestCase
-from model_bakery import baker
 from rest_framework.test import APIClient
 
-
-def make_owner(username: str, **extra):
-    user = baker.make(
-        "accounts.User",
-        username=username,
-        email=f"{username}@example.org",
-        first_name=username.capitalize(),
-        last_name="Example",
-        is_active=True,
-        **extra,
-    )
-    user.set_password("correct horse battery staple")
-    user.save()
-    return user
-
+from tests.factories import NOW, make_owner, make_page, set_week
 
 # --- the cast -----------------------------------------------------------------------------
 
@@ -110,6 +99,33 @@ def web_as():
 @pytest.fixture
 def alice_web(web_as, alice):
     return web_as(alice)
+
+
+# --- the clock ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clock():
+    """Time frozen at ``NOW`` (tick=False); yields time_machine's traveller.
+
+    A test that needs another moment moves it: ``clock.move_to(moment)`` or
+    ``clock.shift(delta)``; one whose threads must see time pass lets it run with
+    ``clock.move_to(NOW, tick=True)``.
+    """
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+# --- a booking page -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def booking_page(alice):
+    """Alice's public page /book/intro/: 30 minutes on a 30-minute grid, an hour's notice,
+    Monday to Friday 09:00-17:00 New York time. A module needing other settings
+    overrides this fixture, starting from it."""
+    set_week(alice)
+    return make_page(alice)
 
 
 # --- the browser --------------------------------------------------------------------------

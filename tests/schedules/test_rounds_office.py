@@ -238,7 +238,7 @@ def test_the_office_requires_login(web, alice):
 
 
 def test_staff_see_invitations_without_their_token_hashes(web_as, alice):
-    from tests.conftest import make_owner
+    from tests.factories import make_owner
 
     staff = make_owner("ada", is_staff=True, is_superuser=True)
     calendar = make_calendar(alice, invitees=[contact(alice)])
