@@ -5,21 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 
 from accounts.tokens import hash_token
 from schedules.models import Availability, Calendar, Invitation
-from tests.schedules.rounds_helpers import NOW, contact, create_payload, link_in, slot_payload
+from tests.factories import contact, create_payload, link_in, slot_payload
 
 URL = "/schedules/calendars/create/"
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
-
-
-@pytest.fixture
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 def test_it_creates_a_calendar_with_slots_and_invites_each_contact(alice_api, alice):

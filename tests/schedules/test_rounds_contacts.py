@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from schedules.models import Contact, Invitation
-from tests.schedules.rounds_helpers import contact, make_calendar
+from tests.factories import contact, make_calendar
 
 URL = "/schedules/contacts/"
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ def test_it_lists_only_the_owners_contacts_with_their_ids(alice_api, alice, bob)
     r = alice_api.get(URL)
     assert r.status_code == 200
     assert r.json() == [
-        {"id": jane.pk, "first_Name": "Jane", "last_Name": "Doe", "email": "jane.doe@example.com"}
+        {"id": jane.pk, "first_Name": "Jane", "last_Name": "Doe", "email": "jane.doe@example.org"}
     ]
 
 
@@ -81,7 +81,7 @@ def test_it_updates_a_contact_named_in_the_body(alice_api, alice):
         "id": jane.pk,
         "first_Name": "Jane",
         "last_Name": "Smith",
-        "email": "jane.doe@example.com",
+        "email": "jane.doe@example.org",
     }
     jane.refresh_from_db()
     assert jane.last_name == "Smith"
