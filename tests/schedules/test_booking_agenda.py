@@ -59,7 +59,7 @@ def test_it_filters_by_days_in_the_owners_zone_status_kind_and_when(alice_api, a
 
 
 @pytest.mark.django_db
-def test_it_paginates(alice_api, agenda):
+def test_it_pages_by_page_size_with_a_next_link(alice_api, agenda):
     r = alice_api.get(URL, {"page_size": 2})
     assert r.json()["count"] == 3
     assert len(r.json()["results"]) == 2

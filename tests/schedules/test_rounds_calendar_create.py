@@ -138,7 +138,7 @@ def test_an_iso_deadline_with_an_offset_is_taken_as_given(alice_api):
         ),
     ],
 )
-def test_it_validates_the_calendar(alice_api, overrides, errors):
+def test_bad_calendar_fields_are_400s_and_create_nothing(alice_api, overrides, errors):
     r = alice_api.post(URL, create_payload(**overrides), format="json")
     assert r.status_code == 400
     assert r.json() == errors

@@ -323,7 +323,9 @@ def test_an_invitees_slot_id_cannot_be_removed_as_an_owner_slot(alice_api, alice
         ),
     ],
 )
-def test_it_validates_an_update_with_the_seeds_messages(alice_api, alice, body, errors):
+def test_a_bad_update_is_a_400_with_the_seeds_messages_and_changes_nothing(
+    alice_api, alice, body, errors
+):
     calendar = make_calendar(alice, slots=[(SLOT_START, 2, 1)])
     r = alice_api.put(url(calendar), body, format="json")
     assert r.status_code == 400

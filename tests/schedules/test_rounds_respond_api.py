@@ -232,7 +232,7 @@ FORM = "Invalid slot data. Must be in the form: 'start_time', 'end_time', 'prefe
         ),
     ],
 )
-def test_it_validates_the_answer(api, round_, body, errors):
+def test_bad_answers_are_400s_with_the_seeds_messages(api, round_, body, errors):
     r = api.post(round_.url, body, format="json")
     assert r.status_code == 400
     assert r.json() == errors
