@@ -3,8 +3,7 @@ from __future__ import annotations
 import pytest
 
 from accounts.models import User
-
-PASSWORD = "correct horse battery staple"
+from tests.factories import PASSWORD
 
 
 @pytest.mark.django_db
