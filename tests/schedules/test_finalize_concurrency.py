@@ -78,8 +78,8 @@ def test_parallel_finalizations_yield_one_set_of_meetings(alice, race):
 def test_parallel_requests_get_one_201_and_404s(alice, race):
     calendar, (ann, ben) = race
 
-    def item(contact, start: str, end: str) -> dict:
-        return {"contact_id": contact.pk, "start_time": start, "end_time": end}
+    def item(person, start: str, end: str) -> dict:
+        return {"contact_id": person.pk, "start_time": start, "end_time": end}
 
     body = {
         "finalized_schedule": [

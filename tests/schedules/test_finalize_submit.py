@@ -50,8 +50,8 @@ def round_(alice):
     return calendar, jane, john, kim
 
 
-def entry(contact, start: str, end: str) -> dict:
-    return {"contact_id": contact.pk, "start_time": start, "end_time": end}
+def entry(person, start: str, end: str) -> dict:
+    return {"contact_id": person.pk, "start_time": start, "end_time": end}
 
 
 def post(client, calendar, *entries, **body):
