@@ -1,40 +1,19 @@
-"""Shared fixtures. The cast: alice owns things, bob is another owner, charlie
-should have no access to either's data."""
+"""Shared fixtures: the cast, the clients, the clock, a booking page and the browser.
+
+The cast: alice owns things, bob is another owner, charlie should have no access to
+either's data. Rows are built with the factories in tests/factories.py.
+"""
 
 from __future__ import annotations
 
 import pytest
-from django.test import TestCase
-from model_bakery import baker
+import time_machine
+from django.test import Client, TestCase
 from rest_framework.test import APIClient
 
+from tests.factories import NOW, make_owner, make_page, set_week
 
-class CommitOnResponseClient(APIClient):
-    """An API client that runs on_commit callbacks at the end of each request.
-
-    Tests run inside one transaction that never commits, so without this no
-    email would ever be queued; in production the request's transaction
-    commits and then the callbacks run, which is what this mirrors.
-    """
-
-    def request(self, **kwargs):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            return super().request(**kwargs)
-
-
-def make_owner(username: str, **extra):
-    user = baker.make(
-        "accounts.User",
-        username=username,
-        email=f"{username}@example.org",
-        first_name=username.capitalize(),
-        last_name="Example",
-        is_active=True,
-        **extra,
-    )
-    user.set_password("correct horse battery staple")
-    user.save()
-    return user
+# --- the cast -----------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -52,10 +31,34 @@ def charlie(db):
     return make_owner("charlie")
 
 
+# --- clients ------------------------------------------------------------------------------
+
+
+class CommitOnResponse:
+    """A test client mixin that runs on_commit callbacks at the end of each request.
+
+    Tests run inside one transaction that never commits, so without this no
+    email would ever be queued; in production the request's transaction
+    commits and then the callbacks run, which is what this mirrors.
+    """
+
+    def request(self, **kwargs):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**kwargs)
+
+
+class CommitOnResponseAPIClient(CommitOnResponse, APIClient):
+    """DRF's client, for the JSON API."""
+
+
+class CommitOnResponseWebClient(CommitOnResponse, Client):
+    """Django's client, for the HTML pages and the office: a browser without JavaScript."""
+
+
 @pytest.fixture
 def api():
     """An anonymous API client."""
-    return CommitOnResponseClient()
+    return CommitOnResponseAPIClient()
 
 
 @pytest.fixture
@@ -63,7 +66,7 @@ def api_as():
     """``api_as(user)``: an API client authenticated as ``user``."""
 
     def make(user):
-        client = CommitOnResponseClient()
+        client = CommitOnResponseAPIClient()
         client.force_authenticate(user)
         return client
 
@@ -77,15 +80,55 @@ def alice_api(api_as, alice):
 
 @pytest.fixture
 def web():
-    """A browser-like Django test client that also runs on_commit callbacks."""
-    from django.test import Client
+    """An anonymous web client."""
+    return CommitOnResponseWebClient()
 
-    class CommitClient(Client):
-        def request(self, **kwargs):
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                return super().request(**kwargs)
 
-    return CommitClient()
+@pytest.fixture
+def web_as():
+    """``web_as(user)``: a web client with ``user`` logged in (a session cookie)."""
+
+    def make(user):
+        client = CommitOnResponseWebClient()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def alice_web(web_as, alice):
+    return web_as(alice)
+
+
+# --- the clock ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clock():
+    """Time frozen at ``NOW`` (tick=False); yields time_machine's traveller.
+
+    A test that needs another moment moves it: ``clock.move_to(moment)`` or
+    ``clock.shift(delta)``; one whose threads must see time pass lets it run with
+    ``clock.move_to(NOW, tick=True)``.
+    """
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+# --- a booking page -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def booking_page(alice):
+    """Alice's public page /book/intro/: 30 minutes on a 30-minute grid, an hour's notice,
+    Monday to Friday 09:00-17:00 New York time. A module needing other settings
+    overrides this fixture, starting from it."""
+    set_week(alice)
+    return make_page(alice)
+
+
+# --- the browser --------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")

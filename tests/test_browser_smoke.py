@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factories import PASSWORD
+
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
@@ -11,7 +13,7 @@ def test_an_owner_logs_in_from_the_home_page(page, live_server, alice):
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Log in").first.click()
     page.get_by_label("Username or email").fill("alice@example.org")
-    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/office/")
     assert "Rendezvous back office" in page.content()

@@ -52,16 +52,15 @@ def test_the_office_requires_login_and_shows_only_the_owners_profile(web, alice,
 
 
 @pytest.mark.django_db
-def test_the_office_profile_edits_the_time_zone(web, alice):
-    web.force_login(alice)
-    r = web.post(
+def test_the_office_profile_edits_the_time_zone(alice_web, alice):
+    r = alice_web.post(
         f"/office/accounts/user/{alice.pk}/change/",
         {"first_name": "Alice", "last_name": "Liddell", "timezone": "Europe/Paris"},
     )
     assert r.status_code == 302
     alice.refresh_from_db()
     assert alice.timezone == "Europe/Paris"
-    r = web.post(
+    r = alice_web.post(
         f"/office/accounts/user/{alice.pk}/change/",
         {"first_name": "Alice", "last_name": "Liddell", "timezone": "Mars/Olympus"},
     )

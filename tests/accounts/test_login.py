@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from accounts.models import User
+from tests.factories import PASSWORD
 
-PASSWORD = "correct horse battery staple"
 NO_ACCOUNT = "No active account found with the given credentials"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-PASSWORD = "correct horse battery staple"
+from tests.factories import PASSWORD
 
 
 def login(api) -> dict:

@@ -3,8 +3,7 @@ from __future__ import annotations
 import pytest
 
 from accounts.models import User
-
-PASSWORD = "correct horse battery staple"
+from tests.factories import PASSWORD
 
 
 @pytest.mark.django_db
@@ -46,11 +45,10 @@ def test_it_refuses_a_wrong_password_on_the_page(web, alice):
 
 
 @pytest.mark.django_db
-def test_logout_ends_the_session(web, alice):
-    web.force_login(alice)
-    r = web.post("/logout/")
+def test_logout_ends_the_session(alice_web):
+    r = alice_web.post("/logout/")
     assert r.status_code == 302
-    assert "_auth_user_id" not in web.session
+    assert "_auth_user_id" not in alice_web.session
 
 
 @pytest.mark.django_db

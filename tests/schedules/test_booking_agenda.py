@@ -5,31 +5,23 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 
 from schedules.models import Meeting
-from tests.schedules.booking_helpers import NOW, block, book, html_of, ics_of, make_page, set_week
+from tests.factories import NOW, block, book, html_of, ics_of
 
 UTC = dt.UTC
 URL = "/schedules/appointments/"
 MINUTE = dt.timedelta(minutes=1)
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 @pytest.fixture
-def agenda(alice, bob):
+def agenda(alice, bob, booking_page):
     """Alice (New York) has a past and two upcoming entries; bob has one of his own."""
-    set_week(alice)
-    page = make_page(alice)
     return {
-        "past": block(alice, NOW - dt.timedelta(days=3), booking_page=page),
-        "booking": block(alice, dt.datetime(2026, 3, 9, 14, tzinfo=UTC), booking_page=page),
+        "past": block(alice, NOW - dt.timedelta(days=3), booking_page=booking_page),
+        "booking": block(alice, dt.datetime(2026, 3, 9, 14, tzinfo=UTC), booking_page=booking_page),
         "round": block(alice, dt.datetime(2026, 3, 10, 3, tzinfo=UTC), 60, kind="round"),
         "bobs": block(bob, dt.datetime(2026, 3, 9, 14, tzinfo=UTC)),
     }
@@ -67,7 +59,7 @@ def test_it_filters_by_days_in_the_owners_zone_status_kind_and_when(alice_api, a
 
 
 @pytest.mark.django_db
-def test_it_paginates(alice_api, agenda):
+def test_it_pages_by_page_size_with_a_next_link(alice_api, agenda):
     r = alice_api.get(URL, {"page_size": 2})
     assert r.json()["count"] == 3
     assert len(r.json()["results"]) == 2
@@ -118,10 +110,8 @@ def test_it_requires_authentication(api):
 
 
 @pytest.mark.django_db
-def test_the_owner_cancels_a_booking_with_a_reason_for_the_customer(alice_api, alice, api):
-    set_week(alice)
-    page = make_page(alice)
-    r = book(api, page, "2026-03-09", "18:30", timezone="Asia/Kolkata")
+def test_the_owner_cancels_a_booking_with_a_reason_for_the_customer(alice_api, booking_page, api):
+    r = book(api, booking_page, "2026-03-09", "18:30", timezone="Asia/Kolkata")
     pk = r.json()["appointment_id"]
     mail.outbox.clear()
     r = alice_api.post(f"{URL}{pk}/cancel/", {"reason": "I am ill, sorry."}, format="json")

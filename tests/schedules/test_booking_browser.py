@@ -15,16 +15,19 @@ from playwright.sync_api import expect
 from schedules.models import Meeting
 from schedules.selectors.booking import public_page
 from schedules.services.bookings import booking_create
-from tests.schedules.booking_helpers import make_page, set_week
+from tests.factories import set_week
 
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 BUSY = "The person is busy at that time. Please select a new time"
 
 
 @pytest.fixture
-def page_of_alice(alice):
-    set_week(alice, days=7)  # every day 09:00-17:00 in New York
-    return make_page(alice, minimum_notice=0)
+def booking_page(booking_page, alice):
+    """The shared page, open every day 09:00-17:00 in New York and bookable right away."""
+    set_week(alice, days=7)
+    booking_page.minimum_notice = 0
+    booking_page.save()
+    return booking_page
 
 
 def owner_time(days_ahead: int, hour: int) -> dt.datetime:
@@ -49,7 +52,7 @@ def time_button(tab, instant: dt.datetime, zone: str):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_a_visitor_in_kolkata_books_in_their_own_time(browser, live_server, page_of_alice):
+def test_a_visitor_in_kolkata_books_in_their_own_time(browser, live_server, booking_page):
     context = browser.new_context(timezone_id="Asia/Kolkata")
     tab = context.new_page()
     tab.goto(f"{live_server.url}/book/intro/")
@@ -81,7 +84,7 @@ def test_a_visitor_in_kolkata_books_in_their_own_time(browser, live_server, page
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_someone_else_taking_the_time_shows_the_busy_message(browser, live_server, page_of_alice):
+def test_someone_else_taking_the_time_shows_the_busy_message(browser, live_server, booking_page):
     context = browser.new_context(timezone_id="Europe/London")
     tab = context.new_page()
     tab.goto(f"{live_server.url}/book/intro/")
@@ -115,7 +118,7 @@ def test_someone_else_taking_the_time_shows_the_busy_message(browser, live_serve
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_the_manage_page_reschedules_then_cancels(browser, live_server, page_of_alice):
+def test_the_manage_page_reschedules_then_cancels(browser, live_server, booking_page):
     meeting, token = booking_create(
         page=public_page(slug="intro"),
         name="Jane Doe",

@@ -12,12 +12,12 @@ import threading
 from collections import Counter
 
 import pytest
-import time_machine
 from django.db import close_old_connections
 from rest_framework.test import APIClient
 
 from schedules.models import Meeting
-from tests.schedules.booking_helpers import NOW, make_page, set_week
+
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def race(requests: list[tuple[str, dict]]) -> list[tuple[int, dict]]:
@@ -47,14 +47,17 @@ def no_overlaps(owner) -> bool:
 
 
 @pytest.fixture
-def page(alice):
-    set_week(alice)
-    # An hour long on a 15-minute grid: 09:00, 09:15, 09:30 and 09:45 all overlap.
-    return make_page(alice, duration=60, slot_interval=15)
+def booking_page(booking_page):
+    """The shared page, an hour long on a 15-minute grid: 09:00, 09:15, 09:30 and
+    09:45 all overlap."""
+    booking_page.duration = 60
+    booking_page.slot_interval = 15
+    booking_page.save()
+    return booking_page
 
 
 @pytest.mark.django_db(transaction=True)
-def test_parallel_bookings_for_the_same_and_overlapping_times_yield_one(page, alice):
+def test_parallel_bookings_for_the_same_and_overlapping_times_yield_one(booking_page, alice):
     times = ["09:00", "09:15", "09:30", "09:45"] * 4
     requests = [
         (
@@ -63,8 +66,7 @@ def test_parallel_bookings_for_the_same_and_overlapping_times_yield_one(page, al
         )
         for n, t in enumerate(times)
     ]
-    with time_machine.travel(NOW, tick=False):
-        results = race(requests)
+    results = race(requests)
     statuses = Counter(status for status, _ in results)
     assert statuses == {201: 1, 400: 15}
     assert {body["message"] for status, body in results if status == 400} == {
@@ -74,33 +76,32 @@ def test_parallel_bookings_for_the_same_and_overlapping_times_yield_one(page, al
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reschedules_and_new_bookings_racing_for_one_time_yield_one(page, alice, api):
-    with time_machine.travel(NOW, tick=False):
-        tokens = []
-        for n, time in enumerate(["11:00", "13:00", "15:00"]):
-            r = api.post(
-                "/book/intro/schedule",
-                {
-                    "client_name": f"E{n}",
-                    "email": "e@example.org",
-                    "date": "2026-03-09",
-                    "time": time,
-                },
-                format="json",
-            )
-            tokens.append((r.json()["appointment_id"], r.json()["manage_token"]))
-        # One racer per existing booking (moving the same one twice would rightly work).
-        requests = [
-            (f"/book/intro/reschedule/{pk}", {"token": token, "date": "2026-03-09", "time": t})
-            for (pk, token), t in zip(tokens, ("09:00", "09:30", "09:15"), strict=True)
-        ] + [
-            (
-                "/book/intro/schedule",
-                {"client_name": "N", "email": "n@example.org", "date": "2026-03-09", "time": t},
-            )
-            for t in ("09:15", "09:45", "09:00", "09:30")
-        ]
-        results = race(requests)
+def test_reschedules_and_new_bookings_racing_for_one_time_yield_one(booking_page, alice, api):
+    tokens = []
+    for n, time in enumerate(["11:00", "13:00", "15:00"]):
+        r = api.post(
+            "/book/intro/schedule",
+            {
+                "client_name": f"E{n}",
+                "email": "e@example.org",
+                "date": "2026-03-09",
+                "time": time,
+            },
+            format="json",
+        )
+        tokens.append((r.json()["appointment_id"], r.json()["manage_token"]))
+    # One racer per existing booking (moving the same one twice would rightly work).
+    requests = [
+        (f"/book/intro/reschedule/{pk}", {"token": token, "date": "2026-03-09", "time": t})
+        for (pk, token), t in zip(tokens, ("09:00", "09:30", "09:15"), strict=True)
+    ] + [
+        (
+            "/book/intro/schedule",
+            {"client_name": "N", "email": "n@example.org", "date": "2026-03-09", "time": t},
+        )
+        for t in ("09:15", "09:45", "09:00", "09:30")
+    ]
+    results = race(requests)
     statuses = Counter(status for status, _ in results)
     assert set(statuses) <= {200, 201, 400}
     assert statuses[200] + statuses[201] == 1

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 
 from schedules.models import BookingPage
-from tests.schedules.booking_helpers import NOW, block, html_of, make_page, set_week
+from tests.factories import NOW, block, html_of, make_page
 
 URL = "/schedules/booking-pages/"
 
@@ -96,15 +95,14 @@ def test_another_owners_pages_are_not_found(alice_api, bob):
 
 
 @pytest.mark.django_db
-def test_a_page_with_upcoming_bookings_is_deactivated_not_deleted(alice_api, alice):
+def test_a_page_with_upcoming_bookings_is_deactivated_not_deleted(alice_api, alice, clock):
     page = make_page(alice)
-    with time_machine.travel(NOW, tick=False):
-        block(alice, NOW + dt.timedelta(days=1), booking_page=page)
-        r = alice_api.delete(f"{URL}{page.pk}/")
+    block(alice, NOW + dt.timedelta(days=1), booking_page=page)
+    r = alice_api.delete(f"{URL}{page.pk}/")
     assert r.status_code == 400
     assert "Deactivate it instead" in r.json()["detail"]
-    with time_machine.travel(NOW + dt.timedelta(days=2), tick=False):
-        assert alice_api.delete(f"{URL}{page.pk}/").status_code == 204
+    clock.move_to(NOW + dt.timedelta(days=2))
+    assert alice_api.delete(f"{URL}{page.pk}/").status_code == 204
     assert not BookingPage.objects.exists()
 
 
@@ -137,11 +135,9 @@ def test_invitations_are_rate_limited_per_owner(alice_api, alice, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_it_emails_the_link_once_to_each_address(alice_api, alice):
-    set_week(alice)
-    page = make_page(alice)
+def test_it_emails_the_link_once_to_each_address(alice_api, booking_page):
     r = alice_api.post(
-        f"{URL}{page.pk}/invite/",
+        f"{URL}{booking_page.pk}/invite/",
         {
             "emails": ["dana@example.org", "eve@example.org", "Dana@Example.org"],
             "note": "Looking forward!",

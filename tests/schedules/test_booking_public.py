@@ -5,25 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 
 from schedules.models import Meeting
-from tests.schedules.booking_helpers import NOW, block, book, html_of, ics_of, make_page, set_week
+from tests.factories import NEW_YORK_7AM, NOW, block, book, html_of, ics_of, make_page, set_week
 
 UTC = dt.UTC
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 @pytest.fixture
-def page(alice):
-    set_week(alice)
-    return make_page(alice, slot_interval=15)
+def booking_page(booking_page):
+    """The shared page, on a 15-minute grid."""
+    booking_page.slot_interval = 15
+    booking_page.save()
+    return booking_page
 
 
 def booked(api, page, date="2026-03-09", time="09:00", **extra):
@@ -37,14 +33,14 @@ def booked(api, page, date="2026-03-09", time="09:00", **extra):
 
 
 @pytest.mark.django_db
-def test_it_schedules_an_appointment_in_the_pages_zone(api, page, alice):
-    r = book(api, page, "2026-03-09", "09:00", phone="+1 212 555 0100")
+def test_it_schedules_an_appointment_in_the_pages_zone(api, booking_page, alice):
+    r = book(api, booking_page, "2026-03-09", "09:00", phone="+1 212 555 0100")
     assert r.status_code == 201
     body = r.json()
     assert body["message"] == "Appointment scheduled successfully."
     assert body["start"] == "2026-03-09T09:00:00-04:00"
     meeting = Meeting.objects.get(pk=body["appointment_id"])
-    assert (meeting.owner, meeting.kind, meeting.booking_page) == (alice, "booking", page)
+    assert (meeting.owner, meeting.kind, meeting.booking_page) == (alice, "booking", booking_page)
     assert (meeting.start, meeting.end) == (
         dt.datetime(2026, 3, 9, 13, tzinfo=UTC),
         dt.datetime(2026, 3, 9, 13, 30, tzinfo=UTC),
@@ -60,7 +56,7 @@ def test_it_schedules_an_appointment_in_the_pages_zone(api, page, alice):
 
 
 @pytest.mark.django_db
-def test_it_accepts_the_path_with_a_trailing_slash(api, page):
+def test_it_accepts_the_path_with_a_trailing_slash(api, booking_page):
     r = api.post(
         "/book/intro/schedule/",
         {"client_name": "Jane", "email": "jane@example.org", "date": "2026-03-09", "time": "10:00"},
@@ -70,8 +66,8 @@ def test_it_accepts_the_path_with_a_trailing_slash(api, page):
 
 
 @pytest.mark.django_db
-def test_it_emails_both_sides_in_their_own_zones_with_an_invite(api, page):
-    r = book(api, page, "2026-03-09", "18:30", timezone="Asia/Kolkata")
+def test_it_emails_both_sides_in_their_own_zones_with_an_invite(api, booking_page):
+    r = book(api, booking_page, "2026-03-09", "18:30", timezone="Asia/Kolkata")
     token = r.json()["manage_token"]
     customer, owner = mail.outbox
     assert customer.to == ["jane@example.org"]
@@ -93,13 +89,13 @@ def test_it_emails_both_sides_in_their_own_zones_with_an_invite(api, page):
 
 
 @pytest.mark.django_db
-def test_a_taken_time_is_not_available_and_sends_nothing(api, page):
-    booked(api, page, "2026-03-09", "09:00")
+def test_a_taken_time_is_not_available_and_sends_nothing(api, booking_page):
+    booked(api, booking_page, "2026-03-09", "09:00")
     for time in ("09:00", "09:15"):
-        r = book(api, page, "2026-03-09", time)
+        r = book(api, booking_page, "2026-03-09", time)
         assert (r.status_code, r.json()) == (400, {"message": "Time slot is not available."})
     assert mail.outbox == []
-    assert book(api, page, "2026-03-09", "09:30").status_code == 201
+    assert book(api, booking_page, "2026-03-09", "09:30").status_code == 201
 
 
 @pytest.mark.django_db
@@ -115,22 +111,29 @@ def test_a_taken_time_is_not_available_and_sends_nothing(api, page):
         ("2026-03-01", "10:00", "in the past"),
     ],
 )
-def test_only_times_the_page_offers_can_be_booked(api, page, date, time, why):
-    r = book(api, page, date, time)
+def test_only_times_the_page_offers_can_be_booked(api, booking_page, clock, date, time, why):
+    clock.move_to(NEW_YORK_7AM)  # so that 07:30 today is inside the hour's notice
+    r = book(api, booking_page, date, time)
     assert (r.status_code, r.json()) == (400, {"message": "Time slot is not available."}), why
 
 
 @pytest.mark.django_db
-def test_finalized_rounds_and_buffers_block_bookings(api, page, alice):
+def test_finalized_rounds_and_buffers_block_bookings(api, booking_page, alice):
     block(alice, dt.datetime(2026, 3, 9, 14, tzinfo=UTC), 60, kind=Meeting.Kind.ROUND)
-    page.buffer_after = 15
-    page.save()
+    booking_page.buffer_after = 15
+    booking_page.save()
     # 09:30-10:00 EDT plus 15 minutes of buffer reaches into the 10:00 round meeting.
-    assert book(api, page, "2026-03-09", "09:30").json()["message"] == "Time slot is not available."
-    assert book(api, page, "2026-03-09", "10:30").json()["message"] == "Time slot is not available."
-    assert book(api, page, "2026-03-09", "09:15").status_code == 201
+    assert (
+        book(api, booking_page, "2026-03-09", "09:30").json()["message"]
+        == "Time slot is not available."
+    )
+    assert (
+        book(api, booking_page, "2026-03-09", "10:30").json()["message"]
+        == "Time slot is not available."
+    )
+    assert book(api, booking_page, "2026-03-09", "09:15").status_code == 201
     # The 09:15 booking's own buffer runs to 10:00, so 09:45 would overlap it.
-    assert book(api, page, "2026-03-09", "11:00").status_code == 201
+    assert book(api, booking_page, "2026-03-09", "11:00").status_code == 201
 
 
 @pytest.mark.django_db
@@ -173,23 +176,23 @@ def test_the_repeated_hour_is_its_first_occurrence_unless_start_says_otherwise(a
         ("9999-12-31", "23:59"),
     ],
 )
-def test_malformed_dates_and_times_get_seed_001s_message(api, page, date, time):
-    r = book(api, page, date, time)
+def test_malformed_dates_and_times_get_seed_001s_message(api, booking_page, date, time):
+    r = book(api, booking_page, date, time)
     assert (r.status_code, r.json()) == (400, {"message": "Invalid date or time format."})
 
 
 @pytest.mark.django_db
-def test_bad_bodies_are_400s_that_name_the_problem(api, page):
+def test_bad_bodies_are_400s_that_name_the_problem(api, booking_page):
     r = api.post("/book/intro/schedule", {"date": "2026-03-09", "time": "09:00"}, format="json")
     assert r.status_code == 400
     assert set(r.json()) == {"client_name", "email"}
     r = api.post("/book/intro/schedule", {"client_name": "J", "email": "j@x.org"}, format="json")
     assert r.json() == {"date": ["This field is required."], "time": ["This field is required."]}
-    r = book(api, page, "2026-03-09", "09:00", email="not an email", phone="call me")
+    r = book(api, booking_page, "2026-03-09", "09:00", email="not an email", phone="call me")
     assert set(r.json()) == {"email", "phone"}
-    r = book(api, page, "2026-03-09", "09:00", timezone="Mars/Olympus")
+    r = book(api, booking_page, "2026-03-09", "09:00", timezone="Mars/Olympus")
     assert "not a known time zone" in r.json()["timezone"][0]
-    r = book(api, page, ["2026-03-09"], "09:00")
+    r = book(api, booking_page, ["2026-03-09"], "09:00")
     assert r.status_code == 400
     r = api.post("/book/intro/schedule", "{not json", content_type="application/json")
     assert r.status_code == 400
@@ -200,26 +203,26 @@ def test_bad_bodies_are_400s_that_name_the_problem(api, page):
 
 
 @pytest.mark.django_db
-def test_unknown_and_inactive_pages_are_not_found(api, page):
+def test_unknown_and_inactive_pages_are_not_found(api, booking_page):
     assert book(
-        api, make_page(page.owner, slug="gone", is_active=False), "2026-03-09", "09:00"
+        api, make_page(booking_page.owner, slug="gone", is_active=False), "2026-03-09", "09:00"
     ).json() == {"message": "Booking page not found."}
     r = api.post("/book/nope/schedule", {}, format="json")
     assert (r.status_code, r.json()) == (404, {"message": "Booking page not found."})
 
 
 @pytest.mark.django_db
-def test_a_stale_login_does_not_change_the_public_api(api, page):
+def test_a_stale_login_does_not_change_the_public_api(api, booking_page):
     api.credentials(HTTP_AUTHORIZATION="Bearer not-a-token")
-    assert book(api, page, "2026-03-09", "09:00").status_code == 201
+    assert book(api, booking_page, "2026-03-09", "09:00").status_code == 201
 
 
 # --- cancel ------------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
-def test_it_cancels_with_the_token_and_frees_the_time(api, page):
-    meeting, token = booked(api, page)
+def test_it_cancels_with_the_token_and_frees_the_time(api, booking_page):
+    meeting, token = booked(api, booking_page)
     r = api.post(f"/book/intro/cancel/{meeting.pk}", {"token": token}, format="json")
     assert (r.status_code, r.json()) == (200, {"message": "Appointment canceled successfully."})
     meeting.refresh_from_db()
@@ -234,20 +237,20 @@ def test_it_cancels_with_the_token_and_frees_the_time(api, page):
         assert "STATUS:CANCELLED" in invite
         assert "SEQUENCE:1" in invite
         assert f"UID:{meeting.uid}@" in invite
-    assert book(api, page, "2026-03-09", "09:00").status_code == 201
+    assert book(api, booking_page, "2026-03-09", "09:00").status_code == 201
 
 
 @pytest.mark.django_db
-def test_cancelling_twice_says_it_is_already_canceled(api, page):
-    meeting, token = booked(api, page)
+def test_cancelling_twice_says_it_is_already_canceled(api, booking_page):
+    meeting, token = booked(api, booking_page)
     api.post(f"/book/intro/cancel/{meeting.pk}/", {"token": token}, format="json")
     r = api.post(f"/book/intro/cancel/{meeting.pk}", {"token": token}, format="json")
     assert (r.status_code, r.json()) == (400, {"message": "Appointment is already canceled."})
 
 
 @pytest.mark.django_db
-def test_a_wrong_token_id_or_page_is_not_found(api, page, bob):
-    meeting, token = booked(api, page)
+def test_a_wrong_token_id_or_page_is_not_found(api, booking_page, bob):
+    meeting, token = booked(api, booking_page)
     set_week(bob)
     other_page = make_page(bob, slug="bobs")
     attempts = [
@@ -268,10 +271,10 @@ def test_a_wrong_token_id_or_page_is_not_found(api, page, bob):
 
 
 @pytest.mark.django_db
-def test_an_appointment_that_has_started_can_no_longer_change(api, page):
-    meeting, token = booked(api, page)
-    with time_machine.travel(meeting.start, tick=False):
-        r = api.post(f"/book/intro/cancel/{meeting.pk}", {"token": token}, format="json")
+def test_an_appointment_that_has_started_can_no_longer_change(api, booking_page, clock):
+    meeting, token = booked(api, booking_page)
+    clock.move_to(meeting.start)
+    r = api.post(f"/book/intro/cancel/{meeting.pk}", {"token": token}, format="json")
     assert r.status_code == 400
     assert "already started" in r.json()["message"]
 
@@ -280,8 +283,8 @@ def test_an_appointment_that_has_started_can_no_longer_change(api, page):
 
 
 @pytest.mark.django_db
-def test_it_reschedules_and_raises_the_sequence_of_the_same_invite(api, page):
-    meeting, token = booked(api, page)
+def test_it_reschedules_and_raises_the_sequence_of_the_same_invite(api, booking_page):
+    meeting, token = booked(api, booking_page)
     r = api.post(
         f"/book/intro/reschedule/{meeting.pk}",
         {"token": token, "date": "2026-03-10", "time": "14:00"},
@@ -299,12 +302,12 @@ def test_it_reschedules_and_raises_the_sequence_of_the_same_invite(api, page):
         invite = ics_of(message)
         assert ("METHOD:REQUEST" in invite, "SEQUENCE:1" in invite) == (True, True)
         assert f"UID:{meeting.uid}@" in invite
-    assert book(api, page, "2026-03-09", "09:00").status_code == 201  # the old time is free
+    assert book(api, booking_page, "2026-03-09", "09:00").status_code == 201  # the old time is free
 
 
 @pytest.mark.django_db
-def test_it_reschedules_onto_time_overlapping_only_itself(api, page):
-    meeting, token = booked(api, page)
+def test_it_reschedules_onto_time_overlapping_only_itself(api, booking_page):
+    meeting, token = booked(api, booking_page)
     r = api.post(
         f"/book/intro/reschedule/{meeting.pk}",
         {"token": token, "date": "2026-03-09", "time": "09:15", "timezone": "America/New_York"},
@@ -314,9 +317,9 @@ def test_it_reschedules_onto_time_overlapping_only_itself(api, page):
 
 
 @pytest.mark.django_db
-def test_reschedule_refusals_use_seed_001s_messages(api, page):
-    meeting, token = booked(api, page)
-    booked(api, page, "2026-03-09", "11:00")
+def test_reschedule_refusals_use_seed_001s_messages(api, booking_page):
+    meeting, token = booked(api, booking_page)
+    booked(api, booking_page, "2026-03-09", "11:00")
     url = f"/book/intro/reschedule/{meeting.pk}"
     r = api.post(url, {"token": token, "date": "2026-03-09", "time": "11:15"}, format="json")
     assert (r.status_code, r.json()) == (400, {"message": "New time slot is not available."})
@@ -333,8 +336,8 @@ def test_reschedule_refusals_use_seed_001s_messages(api, page):
 
 
 @pytest.mark.django_db
-def test_rescheduling_in_another_zone_updates_the_attendees_zone(api, page):
-    meeting, token = booked(api, page)
+def test_rescheduling_in_another_zone_updates_the_attendees_zone(api, booking_page):
+    meeting, token = booked(api, booking_page)
     r = api.post(
         f"/book/intro/reschedule/{meeting.pk}",
         {"token": token, "date": "2026-03-10", "time": "20:00", "timezone": "Europe/Paris"},

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,21 +12,10 @@ from model_bakery import baker
 
 from config.throttling import ScopedRateThrottle
 from schedules.models import DateOverride, Meeting
-from tests.schedules.booking_helpers import NOW, block, book, make_page, set_week
+from tests.factories import NEW_YORK_7AM, block, book, make_page, set_week
 
 UTC = dt.UTC
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def page(alice):
-    set_week(alice)
-    return make_page(alice)
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def slots(api, start, end=None, slug="intro", **params):
@@ -42,7 +30,7 @@ def times(starts):
 
 
 @pytest.mark.django_db
-def test_it_lists_free_times_in_the_pages_zone(api, page):
+def test_it_lists_free_times_in_the_pages_zone(api, booking_page):
     r = api.get("/book/intro/slots/", {"start": "2026-03-09", "end": "2026-03-09"})
     assert r.json()["timezone"] == "America/New_York"
     found = r.json()["slots"]
@@ -52,7 +40,7 @@ def test_it_lists_free_times_in_the_pages_zone(api, page):
 
 
 @pytest.mark.django_db
-def test_the_visitors_zone_decides_the_days_and_how_times_print(api, page):
+def test_the_visitors_zone_decides_the_days_and_how_times_print(api, booking_page):
     # Kolkata's 9 March runs from 14:30 on 8 March to 14:30 on 9 March in New York.
     found = slots(api, "2026-03-09", timezone="Asia/Kolkata")
     assert found[0] == "2026-03-09T18:30:00+05:30"
@@ -63,9 +51,9 @@ def test_the_visitors_zone_decides_the_days_and_how_times_print(api, page):
 
 
 @pytest.mark.django_db
-def test_slots_keep_the_owners_wall_clock_across_both_dst_changes(api, page):
-    page.horizon_days = 365
-    page.save()
+def test_slots_keep_the_owners_wall_clock_across_both_dst_changes(api, booking_page):
+    booking_page.horizon_days = 365
+    booking_page.save()
     march = slots(api, "2026-03-06", "2026-03-09", timezone="UTC")
     assert (march[0], march[16]) == ("2026-03-06T14:00:00+00:00", "2026-03-09T13:00:00+00:00")
     november = slots(api, "2026-10-30", "2026-11-02", timezone="UTC")
@@ -87,9 +75,9 @@ def test_a_visitor_on_lord_howe_sees_the_shift_of_their_own_half_hour_dst(api, a
 
 
 @pytest.mark.django_db
-def test_everything_on_the_agenda_blocks_time_with_buffers(api, page, alice, bob):
-    page.buffer_before = 15
-    page.save()
+def test_everything_on_the_agenda_blocks_time_with_buffers(api, booking_page, alice, bob):
+    booking_page.buffer_before = 15
+    booking_page.save()
     block(alice, dt.datetime(2026, 3, 9, 14, tzinfo=UTC), 60, kind=Meeting.Kind.ROUND)
     block(alice, dt.datetime(2026, 3, 9, 17, tzinfo=UTC), buffer_after=dt.timedelta(minutes=30))
     block(alice, dt.datetime(2026, 3, 9, 19, tzinfo=UTC), status=Meeting.Status.CANCELLED)
@@ -110,17 +98,18 @@ def test_everything_on_the_agenda_blocks_time_with_buffers(api, page, alice, bob
 
 
 @pytest.mark.django_db
-def test_minimum_notice_and_horizon_bound_the_offer(api, page):
-    page.minimum_notice = 180  # now is 07:00 in New York
-    page.horizon_days = 3
-    page.save()
+def test_minimum_notice_and_horizon_bound_the_offer(api, booking_page, clock):
+    clock.move_to(NEW_YORK_7AM)
+    booking_page.minimum_notice = 180  # now is 07:00 in New York
+    booking_page.horizon_days = 3
+    booking_page.save()
     found = slots(api, "2026-03-01", "2026-03-10")
     assert found[0] == "2026-03-02T10:00:00-05:00"
     assert found[-1] == "2026-03-05T16:30:00-05:00"
 
 
 @pytest.mark.django_db
-def test_date_overrides_take_a_day_off_or_change_its_hours(api, page, alice):
+def test_date_overrides_take_a_day_off_or_change_its_hours(api, booking_page, alice):
     baker.make(DateOverride, owner=alice, date=dt.date(2026, 3, 9))
     baker.make(
         DateOverride,
@@ -134,8 +123,8 @@ def test_date_overrides_take_a_day_off_or_change_its_hours(api, page, alice):
 
 
 @pytest.mark.django_db
-def test_a_manage_token_frees_that_bookings_own_time(api, page):
-    r = book(api, page, "2026-03-09", "10:00")
+def test_a_manage_token_frees_that_bookings_own_time(api, booking_page):
+    r = book(api, booking_page, "2026-03-09", "10:00")
     token = r.json()["manage_token"]
     assert "10:00" not in times(slots(api, "2026-03-09"))
     assert "10:00" in times(slots(api, "2026-03-09", token=token))
@@ -160,20 +149,20 @@ def test_a_manage_token_frees_that_bookings_own_time(api, page):
         ),
     ],
 )
-def test_bad_ranges_dates_and_zones_are_400s(api, page, query, field, says):
+def test_bad_ranges_dates_and_zones_are_400s(api, booking_page, query, field, says):
     r = api.get("/book/intro/slots/", query)
     assert r.status_code == 400
     assert says in r.json()[field][0]
 
 
 @pytest.mark.django_db
-def test_sixty_two_days_is_the_longest_range(api, page):
+def test_sixty_two_days_is_the_longest_range(api, booking_page):
     r = api.get("/book/intro/slots/", {"start": "2026-03-02", "end": "2026-05-02"})
     assert r.status_code == 200
 
 
 @pytest.mark.django_db
-def test_unknown_and_inactive_pages_are_not_found(api, page, alice):
+def test_unknown_and_inactive_pages_are_not_found(api, booking_page, alice):
     make_page(alice, slug="paused", is_active=False)
     for slug in ("nope", "paused"):
         r = api.get(f"/book/{slug}/slots/", {"start": "2026-03-09", "end": "2026-03-09"})
@@ -192,7 +181,7 @@ def count_queries(api, **params) -> tuple[int, int]:
 
 
 @pytest.mark.django_db
-def test_the_query_count_does_not_grow_with_the_agenda(api, page, alice):
+def test_the_query_count_does_not_grow_with_the_agenda(api, booking_page, alice):
     empty, offered = count_queries(api)
     assert empty <= 4  # page, working hours, date overrides, busy time
     start = dt.datetime(2026, 3, 3, 14, tzinfo=UTC)
@@ -215,7 +204,7 @@ def test_the_query_count_does_not_grow_with_the_agenda(api, page, alice):
 
 
 @pytest.mark.django_db
-def test_it_is_throttled_as_public(api, page, monkeypatch):
+def test_it_is_throttled_as_public(api, booking_page, monkeypatch):
     monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"public": "2/min"})
     cache.clear()
     query = {"start": "2026-03-09", "end": "2026-03-09"}

@@ -6,11 +6,12 @@ import json
 import re
 
 import pytest
-import time_machine
 
 from config import messages
 from schedules.models import Meeting
-from tests.schedules.booking_helpers import NOW, book, make_page, set_week
+from tests.factories import book, make_page
+
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def config(response) -> dict:
@@ -21,13 +22,15 @@ def config(response) -> dict:
 
 
 @pytest.fixture
-def page(alice):
-    set_week(alice)
-    return make_page(alice, description="Thirty minutes\nto get to know each other.")
+def booking_page(booking_page):
+    """The shared page, with a description of two lines."""
+    booking_page.description = "Thirty minutes\nto get to know each other."
+    booking_page.save()
+    return booking_page
 
 
 @pytest.mark.django_db
-def test_the_booking_page_shows_the_page_and_hands_the_picker_its_settings(web, page):
+def test_the_booking_page_shows_the_page_and_hands_the_picker_its_settings(web, booking_page):
     r = web.get("/book/intro/")
     assert r.status_code == 200
     html = r.content.decode()
@@ -48,7 +51,7 @@ def test_the_booking_page_shows_the_page_and_hands_the_picker_its_settings(web, 
 
 
 @pytest.mark.django_db
-def test_unknown_and_inactive_pages_are_a_clear_404(web, page, alice):
+def test_unknown_and_inactive_pages_are_a_clear_404(web, booking_page, alice):
     make_page(alice, slug="paused", is_active=False)
     for url in ("/book/nope/", "/book/paused/"):
         r = web.get(url)
@@ -57,11 +60,9 @@ def test_unknown_and_inactive_pages_are_a_clear_404(web, page, alice):
 
 
 @pytest.mark.django_db
-def test_the_manage_page_shows_the_appointment_in_the_attendees_zone(web, api, page):
-    with time_machine.travel(NOW, tick=False):
-        token = book(api, page, "2026-03-09", "18:30", timezone="Asia/Kolkata").json()[
-            "manage_token"
-        ]
+def test_the_manage_page_shows_the_appointment_in_the_attendees_zone(web, api, booking_page):
+    r = book(api, booking_page, "2026-03-09", "18:30", timezone="Asia/Kolkata")
+    token = r.json()["manage_token"]
     r = web.get(f"/book/intro/manage/{token}/")
     assert r.status_code == 200
     html = r.content.decode()
@@ -77,11 +78,10 @@ def test_the_manage_page_shows_the_appointment_in_the_attendees_zone(web, api, p
 
 
 @pytest.mark.django_db
-def test_a_cancelled_appointment_says_so_and_a_wrong_token_is_a_404(web, api, page):
-    with time_machine.travel(NOW, tick=False):
-        r = book(api, page, "2026-03-09", "09:00")
-        token, pk = r.json()["manage_token"], r.json()["appointment_id"]
-        api.post(f"/book/intro/cancel/{pk}", {"token": token}, format="json")
+def test_a_cancelled_appointment_says_so_and_a_wrong_token_is_a_404(web, api, booking_page):
+    r = book(api, booking_page, "2026-03-09", "09:00")
+    token, pk = r.json()["manage_token"], r.json()["appointment_id"]
+    api.post(f"/book/intro/cancel/{pk}", {"token": token}, format="json")
     r = web.get(f"/book/intro/manage/{token}/")
     assert "This appointment is cancelled." in r.content.decode()
     assert config(r)["cancelled"] is True

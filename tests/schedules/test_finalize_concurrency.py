@@ -6,7 +6,6 @@ import datetime as dt
 import threading
 
 import pytest
-import time_machine
 from django.core import mail
 from django.db import close_old_connections
 from rest_framework.test import APIClient
@@ -14,21 +13,21 @@ from rest_framework.test import APIClient
 from config.errors import NotFound
 from schedules.models import Meeting
 from schedules.services.finalize import ProposedMeeting, calendar_finalize
-from tests.schedules.factories_finalize import NOW, invite, make_calendar, make_contact, owner_slot
+from tests.factories import NOW, contact, invite, make_calendar, owner_slot
 
 MIN = dt.timedelta(minutes=1)
 HOUR = dt.timedelta(hours=1)
 
 
 @pytest.fixture
-def race(alice):
-    with time_machine.travel(NOW, tick=True):
-        calendar = make_calendar(alice)
-        owner_slot(calendar, "2026-03-12 09:00", "2026-03-12 12:00")
-        people = [make_contact(alice, name) for name in ["Ann", "Ben"]]
-        for person in people:
-            invite(calendar, person, ("2026-03-12 09:00", "2026-03-12 12:00", 3))
-        yield calendar, people
+def race(alice, clock):
+    clock.move_to(NOW, tick=True)  # let time run while the threads race, as it would live
+    calendar = make_calendar(alice, slots=())
+    owner_slot(calendar, "2026-03-12 09:00", "2026-03-12 12:00")
+    people = [contact(alice, name) for name in ["Ann", "Ben"]]
+    for person in people:
+        invite(calendar, person, ("2026-03-12 09:00", "2026-03-12 12:00", 3))
+    return calendar, people
 
 
 def run_together(count: int, attempt) -> list[str]:
@@ -79,8 +78,8 @@ def test_parallel_finalizations_yield_one_set_of_meetings(alice, race):
 def test_parallel_requests_get_one_201_and_404s(alice, race):
     calendar, (ann, ben) = race
 
-    def item(contact, start: str, end: str) -> dict:
-        return {"contact_id": contact.pk, "start_time": start, "end_time": end}
+    def item(person, start: str, end: str) -> dict:
+        return {"contact_id": person.pk, "start_time": start, "end_time": end}
 
     body = {
         "finalized_schedule": [

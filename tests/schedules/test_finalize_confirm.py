@@ -6,29 +6,22 @@ import datetime as dt
 from unittest import mock
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from config import messages
 from schedules.core import solver
-from tests.schedules.factories_finalize import (
+from tests.factories import (
     NOW,
-    busy,
+    block,
+    contact,
     invite,
     make_calendar,
-    make_contact,
     owner_slot,
     wall,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 def url(calendar_id) -> str:
@@ -38,11 +31,18 @@ def url(calendar_id) -> str:
 @pytest.fixture
 def round_(alice):
     """Alice's round on 12 March: she offers 13:00-14:00 (pref 3) and 14:00-15:00 (pref 1)."""
-    calendar = make_calendar(alice, tz="America/Toronto")
+    calendar = make_calendar(
+        alice,
+        tz="America/Toronto",
+        slots=(),
+        name="Interviews",
+        description="After the P2 submission",
+        deadline=NOW + dt.timedelta(days=5),
+    )
     owner_slot(calendar, "2026-03-12 13:00", "2026-03-12 14:00", 3)
     owner_slot(calendar, "2026-03-12 14:00", "2026-03-12 15:00", 1)
-    jane = make_contact(alice, "Jane", "Doe")
-    john = make_contact(alice, "John")
+    jane = contact(alice, "Jane", "Doe")
+    john = contact(alice, "John", "Smith")
     invite(calendar, jane, ("2026-03-12 13:00", "2026-03-12 15:00", 3))
     invite(calendar, john, ("2026-03-12 13:00", "2026-03-12 13:30", 2))
     return calendar, jane, john
@@ -100,9 +100,9 @@ def test_it_suggests_the_best_schedule_first_in_the_seeds_shape(alice_api, round
 
 
 def test_later_suggestions_are_ranked_and_genuinely_different(alice_api, alice):
-    calendar = make_calendar(alice)
+    calendar = make_calendar(alice, slots=())
     owner_slot(calendar, "2026-03-12 09:00", "2026-03-12 12:00", 2)
-    people = [make_contact(alice, name) for name in ["Ann", "Ben", "Cat", "Dan"]]
+    people = [contact(alice, name) for name in ["Ann", "Ben", "Cat", "Dan"]]
     for person in people:
         invite(calendar, person, ("2026-03-12 09:00", "2026-03-12 12:00", 2))
     data = alice_api.get(url(calendar.pk)).json()
@@ -118,7 +118,7 @@ def test_later_suggestions_are_ranked_and_genuinely_different(alice_api, alice):
 
 def test_there_are_no_suggestions_until_everyone_has_responded(alice_api, alice, round_):
     calendar = round_[0]
-    late = make_contact(alice, "Late", "Larry")
+    late = contact(alice, "Late", "Larry")
     invite(calendar, late, responded=False)
     data = alice_api.get(url(calendar.pk)).json()
     assert data["suggested_schedules"] == []
@@ -132,7 +132,7 @@ def test_there_are_no_suggestions_until_everyone_has_responded(alice_api, alice,
 
 def test_include_partial_suggests_for_those_who_have_responded(alice_api, alice, round_):
     calendar, jane, john = round_
-    late = make_contact(alice, "Late", "Larry")
+    late = contact(alice, "Late", "Larry")
     invite(calendar, late, responded=False)
     data = alice_api.get(url(calendar.pk), {"include_partial": "true"}).json()
     assert data["suggested_schedules"]
@@ -149,52 +149,47 @@ def test_include_partial_must_be_a_boolean(alice_api, round_):
 
 
 def test_nobody_who_answered_means_nothing_to_suggest(alice_api, alice):
-    calendar = make_calendar(alice)
+    calendar = make_calendar(alice, slots=())
     owner_slot(calendar, "2026-03-12 09:00", "2026-03-12 12:00")
-    invite(calendar, make_contact(alice, "Ann"), responded=False)
+    invite(calendar, contact(alice, "Ann"), responded=False)
     data = alice_api.get(url(calendar.pk), {"include_partial": "1"}).json()
     assert data["suggested_schedules"] == []
     assert data["message"] == messages.NOBODY_ANSWERED
 
 
 def test_a_round_without_invitees_says_so(alice_api, alice):
-    calendar = make_calendar(alice)
+    calendar = make_calendar(alice, slots=())
     data = alice_api.get(url(calendar.pk)).json()
     assert data["suggested_schedules"] == []
     assert data["message"] == messages.NOBODY_INVITED
 
 
 def test_a_round_without_owner_times_says_so(alice_api, alice):
-    calendar = make_calendar(alice)
-    invite(calendar, make_contact(alice, "Ann"), ("2026-03-12 09:00", "2026-03-12 10:00", 3))
+    calendar = make_calendar(alice, slots=())
+    invite(calendar, contact(alice, "Ann"), ("2026-03-12 09:00", "2026-03-12 10:00", 3))
     data = alice_api.get(url(calendar.pk)).json()
     assert data["suggested_schedules"] == []
     assert data["message"] == messages.NO_OWNER_SLOTS
 
 
 def test_it_says_when_nothing_fits(alice_api, alice):
-    calendar = make_calendar(alice, duration=90)
+    calendar = make_calendar(alice, duration=90, slots=())
     owner_slot(calendar, "2026-03-12 09:00", "2026-03-12 12:00")
-    invite(calendar, make_contact(alice, "Ann"), ("2026-03-12 09:00", "2026-03-12 10:00", 3))
+    invite(calendar, contact(alice, "Ann"), ("2026-03-12 09:00", "2026-03-12 10:00", 3))
     data = alice_api.get(url(calendar.pk)).json()
     assert data["suggested_schedules"] == []
     assert data["message"] == messages.NOTHING_FITS.format(minutes=90)
 
 
 def test_suggestions_avoid_bookings_and_other_rounds_on_the_agenda(alice_api, alice):
-    calendar = make_calendar(alice)
+    calendar = make_calendar(alice, slots=())
     owner_slot(calendar, "2026-03-12 09:00", "2026-03-12 11:15")
-    invite(calendar, make_contact(alice, "Ann"), ("2026-03-12 09:00", "2026-03-12 11:15", 3))
-    invite(calendar, make_contact(alice, "Ben"), ("2026-03-12 09:00", "2026-03-12 11:15", 3))
+    invite(calendar, contact(alice, "Ann"), ("2026-03-12 09:00", "2026-03-12 11:15", 3))
+    invite(calendar, contact(alice, "Ben"), ("2026-03-12 09:00", "2026-03-12 11:15", 3))
     # A booking 9:00-9:30 with a 10-minute buffer after, and another round's 10:15-10:45.
-    busy(
-        alice,
-        wall("2026-03-12 09:00"),
-        wall("2026-03-12 09:30"),
-        buffer_after=dt.timedelta(minutes=10),
-    )
-    other = make_calendar(alice, name="Other round")
-    busy(alice, wall("2026-03-12 10:15"), wall("2026-03-12 10:45"), kind="round", calendar=other)
+    block(alice, wall("2026-03-12 09:00"), 30, buffer_after=dt.timedelta(minutes=10))
+    other = make_calendar(alice, name="Other round", slots=())
+    block(alice, wall("2026-03-12 10:15"), 30, kind="round", calendar=other)
     data = alice_api.get(url(calendar.pk)).json()
     for schedule in data["suggested_schedules"]:
         starts = sorted(m["start_time"][11:16] for m in schedule)
@@ -206,31 +201,31 @@ def test_suggestions_avoid_bookings_and_other_rounds_on_the_agenda(alice_api, al
 
 
 def test_cancelled_meetings_and_other_owners_do_not_block(alice_api, alice, bob):
-    calendar = make_calendar(alice)
+    calendar = make_calendar(alice, slots=())
     owner_slot(calendar, "2026-03-12 09:00", "2026-03-12 09:30")
-    invite(calendar, make_contact(alice, "Ann"), ("2026-03-12 09:00", "2026-03-12 09:30", 3))
-    busy(alice, wall("2026-03-12 09:00"), wall("2026-03-12 09:30"), status="cancelled")
-    busy(bob, wall("2026-03-12 09:00"), wall("2026-03-12 09:30"))
+    invite(calendar, contact(alice, "Ann"), ("2026-03-12 09:00", "2026-03-12 09:30", 3))
+    block(alice, wall("2026-03-12 09:00"), 30, status="cancelled")
+    block(bob, wall("2026-03-12 09:00"), 30)
     data = alice_api.get(url(calendar.pk)).json()
     assert len(data["suggested_schedules"][0]) == 1
 
 
-def test_nothing_is_suggested_in_the_past(alice_api, alice):
-    calendar = make_calendar(alice)
+def test_nothing_is_suggested_in_the_past(alice_api, alice, clock):
+    calendar = make_calendar(alice, slots=())
     owner_slot(calendar, "2026-03-02 08:00", "2026-03-02 10:00")
-    invite(calendar, make_contact(alice, "Ann"), ("2026-03-02 08:00", "2026-03-02 10:00", 3))
-    with time_machine.travel(wall("2026-03-02 09:10"), tick=False):
-        data = alice_api.get(url(calendar.pk)).json()
+    invite(calendar, contact(alice, "Ann"), ("2026-03-02 08:00", "2026-03-02 10:00", 3))
+    clock.move_to(wall("2026-03-02 09:10"))
+    data = alice_api.get(url(calendar.pk)).json()
     starts = {s[0]["start_time"] for s in data["suggested_schedules"]}
     assert starts == {"2026-03-02T09:15:00+00:00", "2026-03-02T09:30:00+00:00"}
 
 
 def test_starts_stay_on_quarter_hours_when_the_clocks_change(alice_api, alice):
-    calendar = make_calendar(alice, tz="America/New_York")
+    calendar = make_calendar(alice, tz="America/New_York", slots=())
     # 8 March 2026: 2:00 becomes 3:00, so 00:00-05:00 wall clock is 4 real hours.
     owner_slot(calendar, "2026-03-08 00:00", "2026-03-08 05:00", 2)
     for name in ["Ann", "Ben", "Cat", "Dan", "Eve", "Fay", "Gus", "Hal", "Ivy"]:
-        invite(calendar, make_contact(alice, name), ("2026-03-08 00:00", "2026-03-08 05:00", 2))
+        invite(calendar, contact(alice, name), ("2026-03-08 00:00", "2026-03-08 05:00", 2))
     data = alice_api.get(url(calendar.pk)).json()
     best = data["suggested_schedules"][0]
     assert len(best) == 8  # 4 real hours of 30-minute meetings
@@ -256,12 +251,12 @@ def test_a_solver_time_limit_is_reported_not_hidden(alice_api, round_):
 
 def test_the_number_of_queries_does_not_grow_with_invitees(api_as, alice):
     def build(n: int) -> int:
-        calendar = make_calendar(alice, name=f"Round of {n}")
+        calendar = make_calendar(alice, name=f"Round of {n}", slots=())
         owner_slot(calendar, "2026-03-12 09:00", "2026-03-12 17:00")
         for i in range(n):
             invite(
                 calendar,
-                make_contact(alice, f"P{n}x{i}"),
+                contact(alice, f"P{n}x{i}"),
                 ("2026-03-12 09:00", "2026-03-12 11:00", 3),
                 ("2026-03-12 14:00", "2026-03-12 15:00", 1),
             )
@@ -321,7 +316,7 @@ def test_a_finalized_calendar_is_not_found(alice_api, round_):
 def test_the_documented_response_shape_is_the_real_one(alice_api, alice, round_):
     from tests.openapi import assert_matches
 
-    invite(round_[0], make_contact(alice, "Late", "Larry"), responded=False)
+    invite(round_[0], contact(alice, "Late", "Larry"), responded=False)
     for query in ({}, {"include_partial": "true"}):
         data = alice_api.get(url(round_[0].pk), query).json()
         assert_matches(data, path="/schedules/calendars/{calendar_id}/confirm/")

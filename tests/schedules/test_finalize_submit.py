@@ -6,30 +6,23 @@ import datetime as dt
 
 import icalendar
 import pytest
-import time_machine
 from django.core import mail
 
 from config import messages
 from schedules.models import Calendar, Meeting
 from schedules.services import finalize as services
-from tests.schedules.factories_finalize import (
+from tests.factories import (
     NOW,
-    busy,
+    block,
+    contact,
     invite,
     make_calendar,
-    make_contact,
     owner_slot,
     wall,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 TZ = "America/Toronto"
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 def url(calendar_id) -> str:
@@ -41,11 +34,11 @@ def round_(alice):
     """Alice offers 13:00-15:00 Toronto time on 12 March; Jane and John answered, Kim did not."""
     alice.timezone = "Europe/Paris"
     alice.save()
-    calendar = make_calendar(alice, tz=TZ, name="Interviews & chats")
+    calendar = make_calendar(alice, tz=TZ, name="Interviews & chats", slots=())
     owner_slot(calendar, "2026-03-12 13:00", "2026-03-12 15:00", 3)
-    jane = make_contact(alice, "Jane", "Doe")
-    john = make_contact(alice, "John")
-    kim = make_contact(alice, "Kim", "Lee")
+    jane = contact(alice, "Jane", "Doe")
+    john = contact(alice, "John", "Smith")
+    kim = contact(alice, "Kim", "Lee")
     invite(calendar, jane, ("2026-03-12 13:00", "2026-03-12 14:00", 3))
     invite(
         calendar,
@@ -57,8 +50,8 @@ def round_(alice):
     return calendar, jane, john, kim
 
 
-def entry(contact, start: str, end: str) -> dict:
-    return {"contact_id": contact.pk, "start_time": start, "end_time": end}
+def entry(person, start: str, end: str) -> dict:
+    return {"contact_id": person.pk, "start_time": start, "end_time": end}
 
 
 def post(client, calendar, *entries, **body):
@@ -203,9 +196,9 @@ def test_someone_who_never_answered_can_be_placed_in_the_owners_time(alice_api, 
 def test_the_meetings_then_block_other_rounds_suggestions(alice_api, alice, round_):
     calendar, jane, *_ = round_
     post(alice_api, calendar, entry(jane, "2026/03/12 13:00:00", "2026/03/12 14:00:00"))
-    other = make_calendar(alice, tz=TZ, name="Second round")
+    other = make_calendar(alice, tz=TZ, name="Second round", slots=())
     owner_slot(other, "2026-03-12 13:00", "2026-03-12 14:30")
-    invite(other, make_contact(alice, "Zoe"), ("2026-03-12 13:00", "2026-03-12 14:30", 3))
+    invite(other, contact(alice, "Zoe"), ("2026-03-12 13:00", "2026-03-12 14:30", 3))
     data = alice_api.get(url(other.pk)).json()
     starts = {s[0]["start_time"] for s in data["suggested_schedules"]}
     assert starts == {"2026-03-12T14:00:00-04:00"}
@@ -237,7 +230,7 @@ def test_an_empty_schedule_asks_for_a_choice(alice_api, round_):
 
 def test_unknown_and_foreign_contact_ids_are_invalid(alice_api, bob, round_):
     calendar, jane, *_ = round_
-    stranger = make_contact(bob, "Bobs", "Friend")
+    stranger = contact(bob, "Bobs", "Friend")
     r = post(
         alice_api,
         calendar,
@@ -259,7 +252,7 @@ def test_unknown_and_foreign_contact_ids_are_invalid(alice_api, bob, round_):
 
 def test_a_contact_not_invited_is_refused(alice_api, alice, round_):
     calendar = round_[0]
-    outsider = make_contact(alice, "Olive", "Out")
+    outsider = contact(alice, "Olive", "Out")
     r = post(alice_api, calendar, entry(outsider, "2026/03/12 13:00:00", "2026/03/12 13:30:00"))
     assert problems(r) == [
         "Contact not invited to calendar: Olive Out (contact %d)." % outsider.pk  # noqa: UP031
@@ -323,7 +316,7 @@ def test_a_time_outside_the_invitees_availability_is_refused(alice_api, round_):
 
 def test_a_clash_with_the_owners_agenda_is_an_unresolved_conflict(alice_api, alice, round_):
     calendar, jane, *_ = round_
-    busy(alice, wall("2026-03-12 13:20", TZ), wall("2026-03-12 13:40", TZ))
+    block(alice, wall("2026-03-12 13:20", TZ), 20)
     r = post(alice_api, calendar, entry(jane, "2026/03/12 13:00:00", "2026/03/12 13:30:00"))
     assert problems(r) == [
         "Unresolved availability conflict: Jane Doe's meeting 2026-03-12 13:00-13:30 "
@@ -333,9 +326,9 @@ def test_a_clash_with_the_owners_agenda_is_an_unresolved_conflict(alice_api, ali
 
 
 def test_meetings_in_the_past_are_refused(alice_api, alice):
-    calendar = make_calendar(alice)
+    calendar = make_calendar(alice, slots=())
     owner_slot(calendar, "2026-03-01 09:00", "2026-03-01 10:00")
-    ann = make_contact(alice, "Ann")
+    ann = contact(alice, "Ann", "Smith")
     invite(calendar, ann, ("2026-03-01 09:00", "2026-03-01 10:00", 3))
     r = post(alice_api, calendar, entry(ann, "2026/03/01 09:00:00", "2026/03/01 09:30:00"))
     assert problems(r) == [
@@ -359,7 +352,7 @@ def test_meeting_lengths_are_bounded(alice_api, round_, start, end):
 
 def test_every_problem_is_reported_at_once(alice_api, alice, round_):
     calendar, jane, john, _kim = round_
-    outsider = make_contact(alice, "Olive", "Out")
+    outsider = contact(alice, "Olive", "Out")
     r = post(
         alice_api,
         calendar,
@@ -430,8 +423,8 @@ def test_an_end_before_the_start_is_refused(alice_api, round_):
 
 
 def test_a_wall_clock_time_skipped_by_dst_is_refused(alice_api, alice):
-    calendar = make_calendar(alice, tz="America/New_York")
-    ann = make_contact(alice, "Ann")
+    calendar = make_calendar(alice, tz="America/New_York", slots=())
+    ann = contact(alice, "Ann")
     invite(calendar, ann, ("2026-03-08 00:00", "2026-03-08 05:00", 3))
     r = post(alice_api, calendar, entry(ann, "2026/03/08 02:30:00", "2026/03/08 03:30:00"))
     assert r.status_code == 400

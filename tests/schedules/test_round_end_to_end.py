@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import icalendar
 import pytest
-import time_machine
 from django.core import mail
 
 from schedules.models import Meeting
-from tests.schedules.rounds_helpers import NOW, contact, link_in, outbox_to
+from tests.factories import contact, link_in, outbox_to
 
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 @pytest.mark.django_db

@@ -5,21 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 
 from accounts.tokens import hash_token
 from schedules.models import Availability, Calendar, Invitation
-from tests.schedules.rounds_helpers import NOW, contact, create_payload, link_in, slot_payload
+from tests.factories import contact, create_payload, link_in, slot_payload
 
 URL = "/schedules/calendars/create/"
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
-
-
-@pytest.fixture
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 def test_it_creates_a_calendar_with_slots_and_invites_each_contact(alice_api, alice):
@@ -145,7 +138,7 @@ def test_an_iso_deadline_with_an_offset_is_taken_as_given(alice_api):
         ),
     ],
 )
-def test_it_validates_the_calendar(alice_api, overrides, errors):
+def test_bad_calendar_fields_are_400s_and_create_nothing(alice_api, overrides, errors):
     r = alice_api.post(URL, create_payload(**overrides), format="json")
     assert r.status_code == 400
     assert r.json() == errors

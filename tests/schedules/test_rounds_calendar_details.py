@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 
 from schedules.models import Availability, Calendar, Invitation
-from tests.schedules.rounds_helpers import (
+from tests.factories import (
     DEADLINE,
     NOW,
     contact,
@@ -18,15 +17,9 @@ from tests.schedules.rounds_helpers import (
     slot_payload,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 H = dt.timedelta(hours=1)
 SLOT_START = dt.datetime(2026, 3, 10, 13, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 def url(calendar) -> str:
@@ -86,7 +79,7 @@ def test_it_shows_the_calendar_owner_slots_and_each_invitees_answer(alice_api, a
                     "id": jane.pk,
                     "first_Name": "Jane",
                     "last_Name": "Doe",
-                    "email": "jane.doe@example.com",
+                    "email": "jane.doe@example.org",
                 },
                 "status": True,
                 "slots": [
@@ -108,7 +101,7 @@ def test_it_shows_the_calendar_owner_slots_and_each_invitees_answer(alice_api, a
                     "id": john.pk,
                     "first_Name": "John",
                     "last_Name": "Smith",
-                    "email": "john.smith@example.com",
+                    "email": "john.smith@example.org",
                 },
                 "status": False,
                 "slots": [],
@@ -330,7 +323,9 @@ def test_an_invitees_slot_id_cannot_be_removed_as_an_owner_slot(alice_api, alice
         ),
     ],
 )
-def test_it_validates_an_update_with_the_seeds_messages(alice_api, alice, body, errors):
+def test_a_bad_update_is_a_400_with_the_seeds_messages_and_changes_nothing(
+    alice_api, alice, body, errors
+):
     calendar = make_calendar(alice, slots=[(SLOT_START, 2, 1)])
     r = alice_api.put(url(calendar), body, format="json")
     assert r.status_code == 400

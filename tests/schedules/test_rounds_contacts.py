@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from schedules.models import Contact, Invitation
-from tests.schedules.rounds_helpers import contact, make_calendar
+from tests.factories import contact, make_calendar
 
 URL = "/schedules/contacts/"
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ def test_it_lists_only_the_owners_contacts_with_their_ids(alice_api, alice, bob)
     r = alice_api.get(URL)
     assert r.status_code == 200
     assert r.json() == [
-        {"id": jane.pk, "first_Name": "Jane", "last_Name": "Doe", "email": "jane.doe@example.com"}
+        {"id": jane.pk, "first_Name": "Jane", "last_Name": "Doe", "email": "jane.doe@example.org"}
     ]
 
 
@@ -66,7 +66,7 @@ def test_two_owners_may_each_have_the_same_contact(alice_api, bob):
         ),
     ],
 )
-def test_it_validates_a_new_contact(alice_api, body, errors):
+def test_a_bad_new_contact_is_a_400_naming_each_field(alice_api, body, errors):
     r = alice_api.post(URL, body, format="json")
     assert r.status_code == 400
     assert r.json() == errors
@@ -81,7 +81,7 @@ def test_it_updates_a_contact_named_in_the_body(alice_api, alice):
         "id": jane.pk,
         "first_Name": "Jane",
         "last_Name": "Smith",
-        "email": "jane.doe@example.com",
+        "email": "jane.doe@example.org",
     }
     jane.refresh_from_db()
     assert jane.last_name == "Smith"
@@ -122,7 +122,7 @@ def test_it_keeps_a_contacts_own_email_on_update_but_refuses_anothers(alice_api,
         ),
     ],
 )
-def test_it_validates_an_update(alice_api, alice, body, errors):
+def test_a_bad_update_is_a_400_naming_the_problem(alice_api, alice, body, errors):
     jane = contact(alice)
     body = {k: jane.pk if v == "{id}" else v for k, v in body.items()}
     r = alice_api.patch(URL, body, format="json")
@@ -162,7 +162,7 @@ def test_it_deletes_a_contact_and_their_invitations(alice_api, alice):
 
 
 @pytest.mark.parametrize("body", [{}, {"contact_id": None}, {"contact_id": [1]}, ["x"]])
-def test_it_validates_a_delete(alice_api, body):
+def test_a_delete_without_a_valid_contact_id_is_a_400(alice_api, body):
     r = alice_api.delete(URL, body, format="json")
     assert r.status_code == 400
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from model_bakery import baker
 
 from schedules.models import Invitation, Meeting
-from tests.schedules.rounds_helpers import NOW, contact, make_calendar
+from tests.factories import NOW, contact, make_calendar
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 H = dt.timedelta(hours=1)
 
 
@@ -30,7 +29,6 @@ def meeting(calendar, person, start, **extra) -> Meeting:
     )
 
 
-@time_machine.travel(NOW, tick=False)
 def test_it_lists_upcoming_meetings_first_then_open_calendars(alice_api, alice, bob):
     jane, john, past_person = contact(alice), contact(alice, "John"), contact(alice, "Pat")
     done = make_calendar(

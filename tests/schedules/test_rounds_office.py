@@ -5,25 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 
 from schedules.models import Availability, Calendar, Contact, Invitation
-from tests.schedules.rounds_helpers import NOW, contact, make_calendar
+from tests.factories import NOW, contact, make_calendar, make_owner
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
-
-
-@pytest.fixture
-def frozen():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def alice_web(web, alice):
-    web.force_login(alice)
-    return web
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 def management(prefix: str, total: int, initial: int = 0) -> dict:
@@ -203,7 +190,7 @@ def test_the_calendar_list_shows_responses_at_a_glance(alice_web, alice):
     assert "Yes, 2026-03-02 09:00" in page
 
 
-def test_the_remind_actions_use_the_api_service(alice_web, alice, frozen):
+def test_the_remind_actions_use_the_api_service(alice_web, alice, clock):
     jane, john = contact(alice, "Jane"), contact(alice, "John")
     calendar = make_calendar(alice, invitees=[jane, john])
     Invitation.objects.filter(contact=jane).update(responded_at=NOW)
@@ -216,7 +203,7 @@ def test_the_remind_actions_use_the_api_service(alice_web, alice, frozen):
     assert [m.to for m in mail.outbox] == [[john.email]]
     assert Invitation.objects.get(contact=john).last_reminded_at == NOW
 
-    frozen.shift(dt.timedelta(hours=1))
+    clock.shift(dt.timedelta(hours=1))
     r = alice_web.post(
         "/office/schedules/invitation/",
         {"action": "send_reminder", "_selected_action": [i.pk for i in Invitation.objects.all()]},
@@ -243,13 +230,11 @@ def test_the_office_requires_login(web, alice):
     assert r.redirect_chain[-1][0] == "/login/?next=/office/schedules/calendar/"
 
 
-def test_staff_see_invitations_without_their_token_hashes(web, alice):
-    from tests.conftest import make_owner
-
+def test_staff_see_invitations_without_their_token_hashes(web_as, alice):
     staff = make_owner("ada", is_staff=True, is_superuser=True)
     calendar = make_calendar(alice, invitees=[contact(alice)])
     invitation = calendar.invitations.get()
-    web.force_login(staff)
+    web = web_as(staff)
     r = web.get("/admin/schedules/invitation/")
     assert r.status_code == 200
     assert b"Jane" in r.content

@@ -6,22 +6,15 @@ import datetime as dt
 from io import StringIO
 
 import pytest
-import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
 
 from accounts.tokens import hash_token
 from schedules.models import Invitation
-from tests.schedules.rounds_helpers import DEADLINE, NOW, contact, link_in, make_calendar
+from tests.factories import DEADLINE, NOW, contact, link_in, make_calendar
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def frozen():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 @pytest.fixture
@@ -36,7 +29,6 @@ def url(calendar_id, contact_id, slash="/"):
     return f"/schedules/calendars/remind/{calendar_id}/{contact_id}{slash}"
 
 
-@pytest.mark.usefixtures("frozen")
 @pytest.mark.parametrize("slash", ["/", ""])
 def test_it_emails_a_fresh_link_and_the_old_one_stops_working(alice_api, api, round_, slash):
     old = f"/schedules/calendars/{round_.pk}/respond/{round_.raw_tokens[round_.jane.pk]}/"
@@ -61,7 +53,6 @@ def test_it_emails_a_fresh_link_and_the_old_one_stops_working(alice_api, api, ro
     assert invitation.token_hash == hash_token(new.rstrip("/").rsplit("/", 1)[1])
 
 
-@pytest.mark.usefixtures("frozen")
 def test_the_old_link_page_explains_where_the_new_one_is(alice_api, web, round_):
     old = f"/calendars/{round_.pk}/respond/{round_.raw_tokens[round_.jane.pk]}/"
     alice_api.get(url(round_.pk, round_.jane.pk))
@@ -73,9 +64,9 @@ def test_the_old_link_page_explains_where_the_new_one_is(alice_api, web, round_)
     )
 
 
-def test_it_reminds_one_person_at_most_once_an_hour(alice_api, round_, frozen):
+def test_it_reminds_one_person_at_most_once_an_hour(alice_api, round_, clock):
     assert alice_api.get(url(round_.pk, round_.jane.pk)).status_code == 200
-    frozen.shift(dt.timedelta(minutes=20))
+    clock.shift(dt.timedelta(minutes=20))
     r = alice_api.get(url(round_.pk, round_.jane.pk))
     assert r.status_code == 400
     assert r.json() == {
@@ -83,12 +74,11 @@ def test_it_reminds_one_person_at_most_once_an_hour(alice_api, round_, frozen):
         "You can remind them again in 40 minutes."
     }
     assert len(mail.outbox) == 1
-    frozen.shift(dt.timedelta(minutes=40))
+    clock.shift(dt.timedelta(minutes=40))
     assert alice_api.get(url(round_.pk, round_.jane.pk)).status_code == 200
     assert len(mail.outbox) == 2
 
 
-@pytest.mark.usefixtures("frozen")
 def test_it_refuses_someone_who_already_responded(alice_api, round_):
     Invitation.objects.update(responded_at=NOW)
     r = alice_api.get(url(round_.pk, round_.jane.pk))
@@ -97,8 +87,7 @@ def test_it_refuses_someone_who_already_responded(alice_api, round_):
     assert mail.outbox == []
 
 
-@pytest.mark.usefixtures("frozen")
-def test_it_refuses_a_finalized_calendar_or_a_passed_deadline(alice_api, round_, frozen):
+def test_it_refuses_a_finalized_calendar_or_a_passed_deadline(alice_api, round_, clock):
     round_.finalized_at = NOW
     round_.save()
     r = alice_api.get(url(round_.pk, round_.jane.pk))
@@ -106,14 +95,13 @@ def test_it_refuses_a_finalized_calendar_or_a_passed_deadline(alice_api, round_,
     assert "finalized" in r.json()["detail"]
     round_.finalized_at = None
     round_.save()
-    frozen.move_to(DEADLINE + dt.timedelta(minutes=1))
+    clock.move_to(DEADLINE + dt.timedelta(minutes=1))
     r = alice_api.get(url(round_.pk, round_.jane.pk))
     assert r.status_code == 400
     assert r.json()["detail"].startswith("The deadline has passed, so Jane Doe can no longer")
     assert mail.outbox == []
 
 
-@pytest.mark.usefixtures("frozen")
 def test_it_answers_404_for_missing_calendar_contact_or_invitation(alice_api, alice, bob, round_):
     r = alice_api.get(url(999, round_.jane.pk))
     assert (r.status_code, r.json()) == (404, {"detail": "Calendar not found."})
@@ -127,7 +115,6 @@ def test_it_answers_404_for_missing_calendar_contact_or_invitation(alice_api, al
     assert mail.outbox == []
 
 
-@pytest.mark.usefixtures("frozen")
 def test_another_owners_calendar_is_forbidden(api_as, bob, round_):
     r = api_as(bob).get(url(round_.pk, round_.jane.pk))
     assert r.status_code == 403
@@ -151,7 +138,7 @@ def run_command() -> str:
     return out.getvalue()
 
 
-def test_the_command_reminds_non_responders_once_within_24_hours(alice, round_):
+def test_the_command_reminds_non_responders_once_within_24_hours(alice, round_, clock):
     john = contact(alice, "John", "Smith")
     answered = contact(alice, "Ann", "Swered")
     other = make_calendar(alice, invitees=[john, answered])
@@ -161,32 +148,32 @@ def test_the_command_reminds_non_responders_once_within_24_hours(alice, round_):
     far.deadline = DEADLINE + dt.timedelta(days=3)
     far.save()
 
-    with time_machine.travel(DEADLINE - dt.timedelta(hours=25), tick=False):
-        assert run_command() == "Sent 0 deadline reminders.\n"
-    with time_machine.travel(DEADLINE - dt.timedelta(hours=23), tick=False):
-        assert run_command() == "Sent 2 deadline reminders.\n"
-        assert sorted(m.to[0] for m in mail.outbox) == [round_.jane.email, john.email]
-        assert "Less than a day is left to answer" in mail.outbox[0].body
-        assert "Less than a day is left to answer" in mail.outbox[0].alternatives[0][0]
-        assert run_command() == "Sent 0 deadline reminders.\n"
-    with time_machine.travel(DEADLINE - dt.timedelta(hours=1), tick=False):
-        assert run_command() == "Sent 0 deadline reminders.\n"
+    clock.move_to(DEADLINE - dt.timedelta(hours=25))
+    assert run_command() == "Sent 0 deadline reminders.\n"
+    clock.move_to(DEADLINE - dt.timedelta(hours=23))
+    assert run_command() == "Sent 2 deadline reminders.\n"
+    assert sorted(m.to[0] for m in mail.outbox) == [round_.jane.email, john.email]
+    assert "Less than a day is left to answer" in mail.outbox[0].body
+    assert "Less than a day is left to answer" in mail.outbox[0].alternatives[0][0]
+    assert run_command() == "Sent 0 deadline reminders.\n"
+    clock.move_to(DEADLINE - dt.timedelta(hours=1))
+    assert run_command() == "Sent 0 deadline reminders.\n"
     assert len(mail.outbox) == 2
     reminded = Invitation.objects.filter(deadline_reminder_sent_at__isnull=False)
     assert set(reminded.values_list("calendar_id", flat=True)) == {round_.pk, other.pk}
-    with time_machine.travel(DEADLINE + dt.timedelta(minutes=1), tick=False):
-        assert run_command() == "Sent 0 deadline reminders.\n"
+    clock.move_to(DEADLINE + dt.timedelta(minutes=1))
+    assert run_command() == "Sent 0 deadline reminders.\n"
 
 
-def test_a_moved_deadline_earns_another_automatic_reminder(alice_api, round_):
-    with time_machine.travel(DEADLINE - dt.timedelta(hours=2), tick=False):
-        assert run_command() == "Sent 1 deadline reminder.\n"
-        r = alice_api.put(
-            f"/schedules/calendars/{round_.pk}/details/",
-            {"deadline": (DEADLINE + dt.timedelta(days=2)).isoformat()},
-            format="json",
-        )
-        assert r.status_code == 200
-    with time_machine.travel(DEADLINE + dt.timedelta(days=1, hours=1), tick=False):
-        assert run_command() == "Sent 1 deadline reminder.\n"
+def test_a_moved_deadline_earns_another_automatic_reminder(alice_api, round_, clock):
+    clock.move_to(DEADLINE - dt.timedelta(hours=2))
+    assert run_command() == "Sent 1 deadline reminder.\n"
+    r = alice_api.put(
+        f"/schedules/calendars/{round_.pk}/details/",
+        {"deadline": (DEADLINE + dt.timedelta(days=2)).isoformat()},
+        format="json",
+    )
+    assert r.status_code == 200
+    clock.move_to(DEADLINE + dt.timedelta(days=1, hours=1))
+    assert run_command() == "Sent 1 deadline reminder.\n"
     assert len(mail.outbox) == 2

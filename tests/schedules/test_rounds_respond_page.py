@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from schedules.models import Availability, Invitation
-from tests.schedules.rounds_helpers import contact, make_calendar
+from tests.factories import contact, make_calendar
 
 H = dt.timedelta(hours=1)
 DASH = "\N{EN DASH}"  # the page writes time ranges with an en dash

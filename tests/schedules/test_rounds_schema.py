@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core.management import call_command
 from drf_spectacular.generators import SchemaGenerator
 
 from schedules.models import Availability, Invitation, Meeting
+from tests.factories import NOW, contact, create_payload, make_calendar
 from tests.openapi import assert_matches
-from tests.schedules.rounds_helpers import NOW, contact, create_payload, make_calendar
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +46,7 @@ def test_every_rounds_endpoint_is_documented_with_bodies():
                 assert "content" in ok, (path, method)
 
 
-@time_machine.travel(NOW, tick=False)
+@pytest.mark.usefixtures("clock")
 def test_responses_match_their_documented_shapes(api, alice_api, alice):
     jane = contact(alice)
     created = alice_api.post(
