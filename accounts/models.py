@@ -19,6 +19,10 @@ class User(AbstractUser):
         validators=[validate_timezone],
         help_text="IANA time zone, e.g. Europe/Paris. Naive times you send are read in it.",
     )
+    # Rises, in the same transaction, with every change to what makes this owner free or
+    # busy (agenda, working hours, date exceptions, booking pages, other calendars), so
+    # anything computed from those (free slots) can be cached and never served stale.
+    agenda_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [

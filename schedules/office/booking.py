@@ -21,7 +21,7 @@ from schedules.services.booking_pages import (
     booking_page_url,
 )
 from schedules.services.bookings import booking_cancel
-from schedules.services.working_hours import day_range_save, day_ranges_check
+from schedules.services.working_hours import day_range_delete, day_range_save, day_ranges_check
 
 
 class RangeForm(forms.ModelForm):
@@ -68,6 +68,13 @@ class RangeAdmin(OwnerAdmin):
     def save_model(self, request, obj, form, change):
         obj.owner = request.user
         day_range_save(row=obj)
+
+    def delete_model(self, request, obj):
+        day_range_delete(row=obj)
+
+    def delete_queryset(self, request, queryset):
+        for row in queryset:
+            day_range_delete(row=row)
 
 
 @admin.register(WorkingHours, site=office)

@@ -19,12 +19,22 @@ from collections.abc import Sequence
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from config import messages
 from config.errors import Conflict
 from schedules.core.intervals import first_overlap, merge
 from schedules.models import Meeting
 from schedules.selectors.agenda import agenda_busy
+
+
+def agenda_touch(*, owner_id: int) -> None:
+    """Mark the owner's free time as changed (``User.agenda_version``), in this transaction.
+
+    Every writer of something free slots depend on calls it: the agenda's writes below,
+    working hours and date exceptions, booking pages, other calendars' busy times.
+    """
+    get_user_model().objects.filter(pk=owner_id).update(agenda_version=F("agenda_version") + 1)
 
 
 def agenda_lock(*, owner_id: int) -> None:
@@ -59,9 +69,12 @@ def agenda_add(*, meetings: Sequence[Meeting], message: str = messages.BUSY) -> 
         _refuse_clashes(meetings, message=message)
     try:
         with transaction.atomic():
-            return Meeting.objects.bulk_create(meetings)
+            created = Meeting.objects.bulk_create(meetings)
     except IntegrityError as exc:
         raise Conflict(message) from exc
+    for owner_id in {meeting.owner_id for meeting in meetings}:
+        agenda_touch(owner_id=owner_id)
+    return created
 
 
 def agenda_move(
@@ -81,6 +94,7 @@ def agenda_move(
             meeting.save(update_fields=["start", "end", "sequence"])
     except IntegrityError as exc:
         raise Conflict(message) from exc
+    agenda_touch(owner_id=meeting.owner_id)
     return meeting
 
 
@@ -91,4 +105,5 @@ def agenda_cancel(*, meeting: Meeting, reason: str, now: dt.datetime) -> Meeting
     meeting.cancel_reason = reason
     meeting.sequence += 1
     meeting.save(update_fields=["status", "cancelled_at", "cancel_reason", "sequence"])
+    agenda_touch(owner_id=meeting.owner_id)
     return meeting

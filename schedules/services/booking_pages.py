@@ -12,6 +12,7 @@ from config import emails, messages
 from config.errors import ApplicationError
 from schedules.models import BookingPage
 from schedules.selectors.booking import page_has_upcoming_bookings
+from schedules.services.agenda import agenda_touch
 from schedules.services.outreach import outreach_allow
 
 MAX_INVITES = 50
@@ -50,6 +51,7 @@ def booking_page_save(*, page: BookingPage) -> BookingPage:
     try:
         with transaction.atomic():
             page.save()
+            agenda_touch(owner_id=page.owner_id)
     except IntegrityError as exc:  # another request took the slug meanwhile
         raise ApplicationError(messages.SLUG_TAKEN, field="slug") from exc
     return page
@@ -78,7 +80,9 @@ def booking_page_delete(*, page: BookingPage) -> None:
     way to cancel; deactivating stops new bookings and keeps those links working.
     """
     booking_page_check_delete(page=page)
-    page.delete()
+    with transaction.atomic():
+        page.delete()
+        agenda_touch(owner_id=page.owner_id)
 
 
 def booking_page_check_delete(*, page: BookingPage) -> None:

@@ -20,6 +20,7 @@ from config.errors import ApplicationError
 from schedules.core.intervals import first_clash
 from schedules.core.timetext import clock_range
 from schedules.models import WEEKDAYS, DateOverride, WorkingHours
+from schedules.services.agenda import agenda_touch
 
 DAY_NAMES = dict(WEEKDAYS)
 TimeRange = tuple[dt.time, dt.time]
@@ -79,6 +80,13 @@ def day_range_save(*, row: WorkingHours | DateOverride) -> None:
         owner=row.owner, ranges=[(row.start_time, row.end_time)], exclude_id=row.pk, **key
     )
     row.save()
+    agenda_touch(owner_id=row.owner_id)
+
+
+def day_range_delete(*, row: WorkingHours | DateOverride) -> None:
+    with transaction.atomic():
+        row.delete()
+        agenda_touch(owner_id=row.owner_id)
 
 
 def working_hours_set(
@@ -106,6 +114,7 @@ def working_hours_set(
             override_check(date, ranges)
 
     with transaction.atomic():
+        agenda_touch(owner_id=owner.pk)
         if timezone is not None and timezone != owner.timezone:
             owner.timezone = timezone
             owner.save(update_fields=["timezone"])

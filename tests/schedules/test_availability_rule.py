@@ -9,23 +9,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from model_bakery import baker
 
 from accounts.tokens import new_token
 from schedules.models import Availability, Calendar, Invitation
+from tests.factories import NOW, contact
 
-NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 DAY = dt.datetime(2026, 3, 10, tzinfo=dt.UTC)
 H = dt.timedelta(hours=1)
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 @pytest.fixture
@@ -39,7 +32,7 @@ def round_(alice):
     Availability.objects.create(
         calendar=calendar, start=DAY + 11 * H, end=DAY + 12 * H, preference=1
     )
-    jane = baker.make("schedules.Contact", owner=alice, first_name="Jane", email="jane@example.org")
+    jane = contact(alice)
     token, token_hash = new_token()
     invitation = Invitation.objects.create(calendar=calendar, contact=jane, token_hash=token_hash)
     return calendar, invitation, token

@@ -5,21 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 from model_bakery import baker
 
 from schedules.models import Contact, Delivery
 
-NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 @pytest.fixture
@@ -82,11 +73,11 @@ def test_the_quota_counts_every_path_together(alice_api, alice, quota):
     assert r.status_code == 200
 
 
-def test_the_quota_renews_after_a_day(alice_api, alice, quota, frozen):
+def test_the_quota_renews_after_a_day(alice_api, alice, quota, clock):
     people = contacts(alice, 8)
     assert create(alice_api, people[:5]).status_code == 201
     assert create(alice_api, people[5:6]).status_code == 400
-    frozen.shift(dt.timedelta(hours=24, minutes=1))
+    clock.shift(dt.timedelta(hours=24, minutes=1))
     r = create(alice_api, people[5:6], deadline="2026-03-09T17:00:00")
     assert r.status_code == 201
 

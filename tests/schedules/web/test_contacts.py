@@ -11,12 +11,6 @@ from schedules.models import Contact
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def alice_web(web, alice):
-    web.force_login(alice)
-    return web
-
-
 def add(owner, first="Jane", last="Doe", email=None) -> Contact:
     email = email or f"{first.lower()}@example.org"
     return baker.make(Contact, owner=owner, first_name=first, last_name=last, email=email)
