@@ -271,6 +271,9 @@ OUTREACH_QUOTA = (
     "{left} are left for today. Invite fewer people now and the rest tomorrow."
 )
 
+DELIVERIES_RETRIED = "{count} {noun} will be sent again in a moment."
+DELIVERIES_NONE_TO_RETRY = "There was nothing to send again: those messages were already sent."
+
 # --- agenda and feed -------------------------------------------------------------------------
 
 OVERLAPS_AGENDA = "This time overlaps another meeting on the agenda."

@@ -245,3 +245,22 @@ def ics_of(message) -> str:
             assert part.get_param("method") in {"REQUEST", "CANCEL"}
             return part.get_payload(decode=True).decode()
     raise AssertionError("no text/calendar part")
+
+
+def failed_delivery(owner, **fields):
+    """An email that finally failed, with the payload the worker would send again."""
+    from config import emails
+    from schedules.models import Delivery
+
+    payload = emails.render("booking_invitation", {"page": None, "owner": owner, "url": "u"})
+    fields = {
+        "kind": "booking_invitation",
+        "owner": owner,
+        "recipient": "x@example.org",
+        "subject": "Book a time",
+        "payload": payload | {"reply_to": []},
+        "status": Delivery.Status.FAILED,
+        "attempts": 5,
+        "last_error": "SMTPServerDisconnected: Connection unexpectedly closed",
+    } | fields
+    return Delivery.objects.create(**fields)

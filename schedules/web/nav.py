@@ -22,6 +22,7 @@ AREAS: list[Area] = [
     Area("rounds", "1-on-1 rounds", "app:rounds"),
     Area("contacts", "Contacts", "app:contacts"),
     Area("frontdesk", "Front desk", "app:frontdesk"),
+    Area("messages", "Messages sent", "app:messages"),
     Area("settings", "Settings", "app:settings"),
 ]
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from schedules.web import contacts
+from schedules.web import contacts, deliveries
 
 app_name = "app"
 
@@ -13,4 +13,7 @@ urlpatterns = [
     path("contacts/import/", contacts.ContactImportView.as_view(), name="contact_import"),
     path("contacts/<int:pk>/", contacts.ContactUpdateView.as_view(), name="contact_edit"),
     path("contacts/<int:pk>/delete/", contacts.ContactDeleteView.as_view(), name="contact_delete"),
+    # --- messages sent
+    path("messages/", deliveries.DeliveryListView.as_view(), name="messages"),
+    path("messages/<int:pk>/retry/", deliveries.DeliveryRetryView.as_view(), name="message_retry"),
 ]

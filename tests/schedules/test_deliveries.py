@@ -7,26 +7,11 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from config import emails
 from schedules.models import Delivery
 from schedules.services.deliveries import deliveries_retry
+from tests.factories import failed_delivery as failed
 
 pytestmark = pytest.mark.django_db
-
-
-def failed(owner, **fields) -> Delivery:
-    payload = emails.render("booking_invitation", {"page": None, "owner": owner, "url": "u"})
-    fields = {
-        "kind": "booking_invitation",
-        "owner": owner,
-        "recipient": "x@example.org",
-        "subject": "Book a time",
-        "payload": payload | {"reply_to": []},
-        "status": Delivery.Status.FAILED,
-        "attempts": 5,
-        "last_error": "SMTPServerDisconnected: Connection unexpectedly closed",
-    } | fields
-    return Delivery.objects.create(**fields)
 
 
 def test_an_owner_sees_their_failed_emails_in_the_office_and_nobody_elses(web, alice, bob):
